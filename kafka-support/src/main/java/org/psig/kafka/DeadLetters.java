@@ -1,0 +1,42 @@
+package org.psig.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * Sends a record that cannot be processed to {@code <topic>-dlt}, with the exception in Spring
+ * Kafka's standard {@code kafka_dlt-*} headers, and counts it.
+ */
+public final class DeadLetters {
+
+    public static final String SUFFIX = "-dlt";
+
+    private DeadLetters() {
+    }
+
+    public static String topicFor(String topic) {
+        return topic + SUFFIX;
+    }
+
+    static ConsumerRecordRecoverer recoverer(KafkaOperations<Object, Object> template, MeterRegistry meters) {
+        // Partition -1: the dead-letter topic may have fewer partitions than the source; the key decides.
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(topicFor(record.topic()), -1));
+        return (record, exception) -> {
+            publisher.accept(record, exception);
+            meters.counter("psig.dead.letters", "topic", record.topic(),
+                    "exception", rootCause(exception).getClass().getSimpleName()).increment();
+        };
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        Throwable cause = exception;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
