@@ -1,0 +1,74 @@
+package org.psig.intake.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.psig.schemas.Actions;
+import org.psig.schemas.Declarant;
+import org.psig.schemas.Establishment;
+import org.psig.schemas.Impacts;
+import org.psig.schemas.IncidentDetails;
+import org.psig.schemas.IncidentReport;
+import org.psig.schemas.IncidentReported;
+
+/** Turns a validated request into the event written on psig.incident.reported. */
+public final class ReportMapper {
+
+    private ReportMapper() {
+    }
+
+    public static IncidentReported reported(UUID incidentId, IncidentReportRequest request, Instant receivedAt) {
+        IncidentReport report = report(request);
+        return IncidentReported.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(receivedAt)
+                .setIncidentId(incidentId)
+                .setReceivedAt(receivedAt)
+                .setContentFingerprint(fingerprint(report))
+                .setReport(report)
+                .build();
+    }
+
+    static IncidentReport report(IncidentReportRequest r) {
+        var e = r.establishment();
+        var d = r.declarant();
+        var i = r.incident();
+        var m = r.impacts();
+        return IncidentReport.newBuilder()
+                .setDeclarantReference(r.declarantReference())
+                .setEstablishment(Establishment.newBuilder().setFinessEt(e.finessEt()).setFinessEj(e.finessEj())
+                        .setName(e.name()).setType(e.type()).setFinessCategory(e.finessCategory())
+                        .setEssentialOperator(e.essentialOperator()).build())
+                .setDeclarant(Declarant.newBuilder().setName(d.name()).setRole(d.role()).setEmail(d.email())
+                        .setPhone(d.phone()).build())
+                .setIncident(IncidentDetails.newBuilder().setDetectedAt(i.detectedAt()).setStartedAt(i.startedAt())
+                        .setSummary(i.summary()).setDescription(i.description()).setCategory(i.category())
+                        .setDeclaredOrigin(i.declaredOrigin()).setStatus(i.status())
+                        .setAffectedSystems(i.affectedSystems() == null ? List.of() : i.affectedSystems())
+                        .setProvider(i.provider()).build())
+                .setImpacts(Impacts.newBuilder().setCareSafety(m.careSafety())
+                        .setDataConfidentiality(m.dataConfidentiality()).setDataIntegrity(m.dataIntegrity())
+                        .setDataAvailability(m.dataAvailability()).setPersonalDataBreach(m.personalDataBreach())
+                        .setFunctioning(m.functioning()).setDegradedMode(m.degradedMode())
+                        .setHealthSystemImpact(m.healthSystemImpact()).setSpreadRisk(m.spreadRisk()).build())
+                .setActions(r.actions() == null ? null : Actions.newBuilder()
+                        .setCnilNotified(r.actions().cnilNotified()).setComplaintFiled(r.actions().complaintFiled())
+                        .setCertSupportRequested(r.actions().certSupportRequested()).build())
+                .build();
+    }
+
+    /** Avro's JSON rendering is field-ordered and stable: equal content, equal fingerprint. */
+    static String fingerprint(IncidentReport report) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(report.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
