@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -18,6 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -58,6 +61,23 @@ public class KafkaSupportAutoConfiguration {
                 DeadLetters.recoverer(template, meters), backOff, template, true);
         processor.addNotRetryableExceptions(PoisonRecordException.class);
         return processor;
+    }
+
+    /**
+     * Spring Kafka's transaction manager disables Spring transaction synchronization; services need
+     * it to update in-memory state only after their Kafka transaction has committed.
+     */
+    @Bean
+    static BeanPostProcessor kafkaTransactionSynchronization() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaTransactionManager<?, ?> manager) {
+                    manager.setTransactionSynchronization(AbstractPlatformTransactionManager.SYNCHRONIZATION_ON_ACTUAL_TRANSACTION);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

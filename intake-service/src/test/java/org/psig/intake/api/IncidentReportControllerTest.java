@@ -41,7 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(IncidentReportController.class)
+@WebMvcTest(controllers = IncidentReportController.class, properties = "spring.config.name=intake-service")
 @ActiveProfiles("local")
 @Import({ApiKeys.class, ReportValidator.class, IncidentReportControllerTest.Fixtures.class})
 class IncidentReportControllerTest {

@@ -49,7 +49,7 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         this.clock = Clock.systemUTC();
     }
 
-    @KafkaListener(id = "triage", topics = Topics.INCIDENT_REPORTED)
+    @KafkaListener(id = "triage", idIsGroup = false, topics = Topics.INCIDENT_REPORTED)
     void onReported(ConsumerRecord<String, IncidentReported> record) {
         IncidentReported reported = record.value();
         String incidentId = reported.getIncidentId().toString();

@@ -1,0 +1,162 @@
+package org.psig.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.psig.schemas.ArsNotification;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Topics;
+import org.psig.testsupport.ConsumerGroups;
+import org.psig.testsupport.Samples;
+import org.psig.testsupport.TopicRecorder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The pipeline as a story: six establishments report, each report gets its verdict, its ARS (or
+ * CERT Santé, when no ARS covers the site) and the HFDS are told exactly once, and a resend changes
+ * nothing downstream. Subclasses say which broker and registry it runs on.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineStory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> WATCHED = watchedTopics();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private PipelineStack stack;
+    private TopicRecorder recorder;
+    private ConsumerGroups groups;
+
+    abstract String bootstrapServers();
+
+    abstract String registryUrl();
+
+    @BeforeAll
+    void startThePipeline() {
+        stack = new PipelineStack(bootstrapServers(), registryUrl()).start();
+        recorder = new TopicRecorder(bootstrapServers(), registryUrl(), WATCHED);
+        groups = new ConsumerGroups(bootstrapServers());
+    }
+
+    @AfterAll
+    void stopThePipeline() {
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (groups != null) {
+            groups.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void sixEstablishmentsReportAndEachRecipientIsToldExactlyOnce() throws Exception {
+        Map<String, String> incidentIds = new LinkedHashMap<>();
+        for (String sample : Samples.NAMES) {
+            HttpResponse<String> response = post(Samples.report(sample));
+            assertThat(response.statusCode()).as(sample + ": " + response.body()).isEqualTo(202);
+            incidentIds.put(sample, JSON.readTree(response.body()).get("incidentId").asString());
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            recorder.catchUp();
+            assertThat(recorder.on(Topics.NOTIFICATION_HFDS)).hasSize(Samples.NAMES.size());
+        });
+
+        JsonNode expected = JSON.readTree(Samples.expectedVerdicts());
+        for (String sample : Samples.NAMES) {
+            thenTheVerdictIsTheExpectedOne(sample, incidentIds.get(sample), expected.get(sample));
+        }
+
+        whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(incidentIds);
+    }
+
+    private void thenTheVerdictIsTheExpectedOne(String sample, String incidentId, JsonNode expected) {
+        List<IncidentTriaged> verdicts = values(Topics.INCIDENT_TRIAGED, incidentId, IncidentTriaged.class);
+        assertThat(verdicts).as("verdicts of " + sample).hasSize(1);
+        IncidentTriaged verdict = verdicts.get(0);
+        String region = expected.get("arsRegionCode").isNull() ? null : expected.get("arsRegionCode").asString();
+        assertThat(verdict.getArsRegionCode()).as(sample).isEqualTo(region);
+        assertThat(verdict.getLegalQualification().name()).as(sample).isEqualTo(expected.get("legalQualification").asString());
+        assertThat(verdict.getMaliciousness().name()).as(sample).isEqualTo(expected.get("maliciousness").asString());
+        assertThat(verdict.getSeverity().name()).as(sample).isEqualTo(expected.get("severity").asString());
+        assertThat(verdict.getReasons()).as(sample).isNotEmpty();
+
+        String regionalTopic = region == null ? Topics.NOTIFICATION_UNROUTED : Topics.arsNotification(region);
+        List<ArsNotification> regional = values(regionalTopic, incidentId, ArsNotification.class);
+        assertThat(regional).as(sample + " on " + regionalTopic).hasSize(1);
+        assertThat(regional.get(0).getDeclarant().getEmail()).isNotBlank();
+        assertThat(WATCHED.stream().filter(t -> t.startsWith("psig.notification.") && !t.equals(regionalTopic)
+                && !t.equals(Topics.NOTIFICATION_HFDS)).flatMap(t -> recorder.on(t).stream())
+                .filter(r -> r.key().equals(incidentId))).as(sample + " on any other regional topic").isEmpty();
+
+        List<HfdsNotification> hfds = values(Topics.NOTIFICATION_HFDS, incidentId, HfdsNotification.class);
+        assertThat(hfds).as(sample + " for the HFDS").hasSize(1);
+        assertThat(hfds.get(0).toString()).doesNotContain("rssi@example.org").doesNotContain("declarant");
+        ConsumerRecord<String, Object> hfdsRecord = recorder.on(Topics.NOTIFICATION_HFDS).stream()
+                .filter(r -> r.key().equals(incidentId)).findFirst().orElseThrow();
+        assertThat(new String(hfdsRecord.headers().lastHeader("psig-severity").value(), StandardCharsets.UTF_8))
+                .isEqualTo(expected.get("severity").asString());
+    }
+
+    private void whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(Map<String, String> incidentIds)
+            throws Exception {
+        for (String sample : Samples.NAMES) {
+            HttpResponse<String> response = post(Samples.report(sample));
+            assertThat(response.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(response.body()).get("incidentId").asString()).isEqualTo(incidentIds.get(sample));
+        }
+
+        // Once triage has committed past every resend, anything it would have produced is visible.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> groups.hasConsumedAll("triage-service", Topics.INCIDENT_REPORTED));
+        recorder.catchUp();
+
+        assertThat(recorder.on(Topics.INCIDENT_TRIAGED)).hasSize(Samples.NAMES.size());
+        assertThat(recorder.on(Topics.NOTIFICATION_HFDS)).hasSize(Samples.NAMES.size());
+        long regional = WATCHED.stream().filter(t -> t.startsWith("psig.notification.ars.")
+                || t.equals(Topics.NOTIFICATION_UNROUTED)).mapToLong(t -> recorder.on(t).size()).sum();
+        assertThat(regional).isEqualTo(Samples.NAMES.size());
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/api/v1/incident-reports"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer local-demo-key")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> List<T> values(String topic, String incidentId, Class<T> type) {
+        return recorder.on(topic).stream().filter(r -> r.key().equals(incidentId)).map(r -> type.cast(r.value())).toList();
+    }
+
+    private static List<String> watchedTopics() {
+        List<String> topics = new ArrayList<>(Topics.allArsNotifications());
+        topics.add(Topics.INCIDENT_TRIAGED);
+        topics.add(Topics.NOTIFICATION_HFDS);
+        topics.add(Topics.NOTIFICATION_UNROUTED);
+        return List.copyOf(topics);
+    }
+}

@@ -1,0 +1,64 @@
+package org.psig.notification.flow;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.psig.schemas.ArsNotification;
+import org.psig.schemas.Establishment;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.IncidentReport;
+import org.psig.schemas.IncidentTriaged;
+
+/** What each recipient is told: the ARS everything it needs to act, the HFDS the national view only. */
+final class Notifications {
+
+    private Notifications() {
+    }
+
+    static ArsNotification forArs(IncidentTriaged triaged, Instant publishedAt) {
+        IncidentReport report = triaged.getReport();
+        return ArsNotification.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setIncidentId(triaged.getIncidentId())
+                .setArsRegionCode(triaged.getArsRegionCode())
+                .setDetectedAt(report.getIncident().getDetectedAt())
+                .setReceivedAt(triaged.getReceivedAt())
+                .setPublishedAt(publishedAt)
+                .setLegalQualification(triaged.getLegalQualification())
+                .setMaliciousness(triaged.getMaliciousness())
+                .setSeverity(triaged.getSeverity())
+                .setReasons(triaged.getReasons())
+                .setRulesetVersion(triaged.getRulesetVersion())
+                .setEstablishment(report.getEstablishment())
+                .setDeclarant(report.getDeclarant())
+                .setIncident(report.getIncident())
+                .setImpacts(report.getImpacts())
+                .build();
+    }
+
+    /** Data minimisation: no name, email or phone of the declarant reaches the HFDS. */
+    static HfdsNotification forHfds(IncidentTriaged triaged, Instant publishedAt) {
+        IncidentReport report = triaged.getReport();
+        Establishment establishment = report.getEstablishment();
+        return HfdsNotification.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setIncidentId(triaged.getIncidentId())
+                .setArsRegionCode(triaged.getArsRegionCode())
+                .setDetectedAt(report.getIncident().getDetectedAt())
+                .setReceivedAt(triaged.getReceivedAt())
+                .setPublishedAt(publishedAt)
+                .setLegalQualification(triaged.getLegalQualification())
+                .setMaliciousness(triaged.getMaliciousness())
+                .setSeverity(triaged.getSeverity())
+                .setReasons(triaged.getReasons())
+                .setRulesetVersion(triaged.getRulesetVersion())
+                .setFinessEt(establishment.getFinessEt())
+                .setFinessEj(establishment.getFinessEj())
+                .setEstablishmentName(establishment.getName())
+                .setEstablishmentType(establishment.getType())
+                .setCategory(report.getIncident().getCategory())
+                .setStatus(report.getIncident().getStatus())
+                .setImpacts(report.getImpacts())
+                .build();
+    }
+}

@@ -1,0 +1,79 @@
+package org.psig.notification.flow;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.psig.kafka.PoisonRecordException;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes a verdict and publishes its two notifications in the listener's Kafka transaction: the
+ * ARS (or unrouted) copy, the HFDS copy and the consumed offset commit together or not at all.
+ */
+@Component
+class TriagedIncidentListener {
+
+    private final KafkaTemplate<Object, Object> template;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    TriagedIncidentListener(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+        this.template = template;
+        this.meters = meters;
+    }
+
+    @KafkaListener(id = "notification", idIsGroup = false, topics = Topics.INCIDENT_TRIAGED)
+    void onTriaged(IncidentTriaged triaged) {
+        String region = triaged.getArsRegionCode();
+        String regionalTopic = regionalTopic(triaged.getIncidentId().toString(), region);
+        Instant publishedAt = clock.instant();
+
+        send(regionalTopic, triaged, Notifications.forArs(triaged, publishedAt));
+        send(Topics.NOTIFICATION_HFDS, triaged, Notifications.forHfds(triaged, publishedAt));
+
+        String recipient = region == null ? "unrouted" : "ars-" + region;
+        count(recipient, triaged, publishedAt);
+        count("hfds", triaged, publishedAt);
+    }
+
+    /** Topic names come from the fixed list of ARS codes, never from payload text. */
+    private static String regionalTopic(String incidentId, String region) {
+        if (region == null) {
+            return Topics.NOTIFICATION_UNROUTED;
+        }
+        if (!Topics.ARS_REGION_CODES.contains(region)) {
+            throw new PoisonRecordException("Incident " + incidentId + " names region '" + region + "', which no ARS has");
+        }
+        return Topics.arsNotification(region);
+    }
+
+    private void send(String topic, IncidentTriaged triaged, Object notification) {
+        ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, triaged.getIncidentId().toString(), notification);
+        Headers headers = record.headers();
+        headers.add("psig-incident-id", bytes(triaged.getIncidentId().toString()));
+        headers.add("psig-severity", bytes(triaged.getSeverity().name()));
+        headers.add("psig-maliciousness", bytes(triaged.getMaliciousness().name()));
+        headers.add("psig-region", bytes(triaged.getArsRegionCode() == null ? "" : triaged.getArsRegionCode()));
+        template.send(record);
+    }
+
+    private void count(String recipient, IncidentTriaged triaged, Instant publishedAt) {
+        meters.counter("psig.notifications", "recipient", recipient, "severity", triaged.getSeverity().name())
+                .increment();
+        meters.timer("psig.notification.age", "recipient", recipient)
+                .record(Duration.between(triaged.getReceivedAt(), publishedAt));
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

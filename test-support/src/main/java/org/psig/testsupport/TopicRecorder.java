@@ -1,0 +1,79 @@
+package org.psig.testsupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads topics as a downstream read_committed consumer would, and keeps every record seen.
+ * {@link #catchUp()} returns only once it has read up to the current end of every partition, which
+ * lets a test assert that nothing more arrived without sleeping.
+ */
+public final class TopicRecorder implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaConsumer<String, Object> consumer;
+    private final List<ConsumerRecord<String, Object>> records = new ArrayList<>();
+
+    public TopicRecorder(String bootstrapServers, String registryUrl, Collection<String> topics) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                "apicurio.registry.url", registryUrl + "/apis/registry/v2",
+                "apicurio.registry.headers.enabled", false,
+                "apicurio.registry.as-confluent", true,
+                "apicurio.registry.use-id", "contentId",
+                "apicurio.registry.use-specific-avro-reader", true);
+        AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
+        values.configure(config, false);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Reads until every partition's position reaches its end offset (last stable offset). */
+    public synchronized List<ConsumerRecord<String, Object>> catchUp() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), TIMEOUT);
+        while (!caughtUp(ends)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Did not reach the end of " + ends.keySet() + " within " + TIMEOUT);
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+        }
+        return List.copyOf(records);
+    }
+
+    public synchronized List<ConsumerRecord<String, Object>> on(String topic) {
+        return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey(), TIMEOUT) >= e.getValue());
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}
