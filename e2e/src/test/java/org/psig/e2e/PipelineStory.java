@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.ConsumerGroups;
 import org.psig.testsupport.Samples;
+import org.psig.testsupport.ThreadDump;
 import org.psig.testsupport.TopicRecorder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -78,10 +80,15 @@ abstract class PipelineStory {
             incidentIds.put(sample, JSON.readTree(response.body()).get("incidentId").asString());
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            recorder.catchUp();
-            assertThat(recorder.on(Topics.NOTIFICATION_HFDS)).hasSize(Samples.NAMES.size());
-        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                recorder.catchUp();
+                assertThat(recorder.on(Topics.NOTIFICATION_HFDS)).hasSize(Samples.NAMES.size());
+            });
+        } catch (ConditionTimeoutException e) {
+            System.err.println("Seen so far: " + recorder.counts() + "\n" + ThreadDump.now());
+            throw e;
+        }
 
         JsonNode expected = JSON.readTree(Samples.expectedVerdicts());
         for (String sample : Samples.NAMES) {

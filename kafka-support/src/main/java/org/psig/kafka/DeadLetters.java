@@ -2,6 +2,8 @@ package org.psig.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -13,6 +15,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 public final class DeadLetters {
 
     public static final String SUFFIX = "-dlt";
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
     }
@@ -26,6 +29,9 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(topicFor(record.topic()), -1));
         return (record, exception) -> {
+            log.warn("Record {}-{}@{} (key {}) could not be processed and goes to {}: {}", record.topic(),
+                    record.partition(), record.offset(), record.key(), topicFor(record.topic()),
+                    rootCause(exception).getMessage());
             publisher.accept(record, exception);
             meters.counter("psig.dead.letters", "topic", record.topic(),
                     "exception", rootCause(exception).getClass().getSimpleName()).increment();

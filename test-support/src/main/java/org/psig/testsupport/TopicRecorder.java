@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,12 +47,18 @@ public final class TopicRecorder implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, TIMEOUT)) {
+            for (PartitionInfo info : partitionsOf(topic)) {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /** A topic created a moment ago can be missing from the broker's metadata for a short while. */
+    private List<PartitionInfo> partitionsOf(String topic) {
+        return await("partitions of " + topic).atMost(TIMEOUT).pollInSameThread()
+                .until(() -> consumer.partitionsFor(topic, TIMEOUT), infos -> !infos.isEmpty());
     }
 
     /** Reads until every partition's position reaches its end offset (last stable offset). */
@@ -66,6 +76,11 @@ public final class TopicRecorder implements AutoCloseable {
 
     public synchronized List<ConsumerRecord<String, Object>> on(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** How many records each topic has shown so far, for failure messages. */
+    public synchronized Map<String, Long> counts() {
+        return records.stream().collect(Collectors.groupingBy(ConsumerRecord::topic, TreeMap::new, Collectors.counting()));
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> ends) {

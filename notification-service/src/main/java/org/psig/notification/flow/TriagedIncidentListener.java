@@ -11,6 +11,8 @@ import org.apache.kafka.common.header.Headers;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TriagedIncidentListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TriagedIncidentListener.class);
 
     private final KafkaTemplate<Object, Object> template;
     private final MeterRegistry meters;
@@ -43,6 +47,8 @@ class TriagedIncidentListener {
         String recipient = region == null ? "unrouted" : "ars-" + region;
         count(recipient, triaged, publishedAt);
         count("hfds", triaged, publishedAt);
+        log.info("Incident {} ({} {}) published to {} and {}.", triaged.getIncidentId(), triaged.getSeverity(),
+                triaged.getMaliciousness(), regionalTopic, Topics.NOTIFICATION_HFDS);
     }
 
     /** Topic names come from the fixed list of ARS codes, never from payload text. */
