@@ -1,0 +1,46 @@
+package org.psig.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a dead-letter topic as raw bytes: its records may not be decodable at all. */
+public final class DeadLetterReader {
+
+    private DeadLetterReader() {
+    }
+
+    /** Waits until the topic holds at least one committed record with this key, and returns them all. */
+    public static List<ConsumerRecord<String, byte[]>> awaitKey(String bootstrapServers, String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-dlt-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await("dead letter " + key + " on " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                            if (key.equals(record.key())) {
+                                matching.add(record);
+                            }
+                        });
+                        return !matching.isEmpty();
+                    });
+        }
+        return matching;
+    }
+}

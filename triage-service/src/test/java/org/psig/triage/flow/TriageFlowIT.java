@@ -1,0 +1,159 @@
+package org.psig.triage.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.psig.kafka.DeadLetters;
+import org.psig.schemas.IncidentReported;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Topics;
+import org.psig.testsupport.DeadLetterReader;
+import org.psig.testsupport.RegistryExtension;
+import org.psig.testsupport.RegistryServer;
+import org.psig.testsupport.TopicRecorder;
+import org.psig.triage.TriageApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** Triage on the real broker and registry: verdicts, repeats, conflicts and poison records. */
+@ExtendWith(RegistryExtension.class)
+@SpringBootTest(classes = TriageApplication.class, properties = {
+        "spring.config.name=triage-service",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.properties.apicurio.registry.url=${psig.registry.url}/apis/registry/v2",
+        "server.port=0"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TriageFlowIT {
+
+    private static final String DLT = DeadLetters.topicFor(Topics.INCIDENT_REPORTED);
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private TopicRecorder recorder;
+    private KafkaProducer<String, Object> avro;
+    private KafkaProducer<String, byte[]> raw;
+
+    @BeforeAll
+    void connect() {
+        // Intake creates this topic in the real stack; here triage runs alone.
+        admin.createOrModifyTopics(TopicBuilder.name(Topics.INCIDENT_REPORTED)
+                .partitions(6).replicas(1).build());
+        String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                "apicurio.registry.url", RegistryServer.shared().url() + "/apis/registry/v2",
+                "apicurio.registry.headers.enabled", false, "apicurio.registry.as-confluent", true,
+                "apicurio.registry.use-id", "contentId", "apicurio.registry.auto-register", true));
+        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        avro = new KafkaProducer<>(config, new StringSerializer(), serializer);
+        raw = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        recorder = new TopicRecorder(brokers, RegistryServer.shared().url(), List.of(Topics.INCIDENT_TRIAGED));
+    }
+
+    @AfterAll
+    void disconnect() {
+        avro.close();
+        raw.close();
+        recorder.close();
+    }
+
+    private void report(IncidentReported reported) throws Exception {
+        avro.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, reported.getIncidentId().toString(), reported)).get();
+    }
+
+    /** One partition for every record of a test, so that their order of processing is known. */
+    private void report(IncidentReported reported, int partition) throws Exception {
+        avro.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, partition, reported.getIncidentId().toString(),
+                reported)).get();
+    }
+
+    private static String brokers() {
+        return System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+    }
+
+    private List<IncidentTriaged> verdictsOf(UUID incidentId) {
+        return recorder.catchUp().stream().filter(r -> r.key().equals(incidentId.toString()))
+                .map(r -> (IncidentTriaged) r.value()).toList();
+    }
+
+    @Test
+    void shouldTriageAReportOnceEvenWhenItArrivesTwice() throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+
+        report(Reports.ransomware(id, "350100426", "Rançongiciel"), 0);
+        report(Reports.ransomware(id, "350100426", "Rançongiciel"), 0);
+        report(Reports.ransomware(marker, "350100426", "Marqueur"), 0);
+
+        // Once the marker's verdict is out, the repeat before it on the same partition was handled.
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(marker).size() == 1);
+        assertThat(meters.counter("psig.triage.duplicates").count()).isGreaterThanOrEqualTo(1);
+        assertThat(verdictsOf(id)).singleElement().satisfies(verdict -> {
+            assertThat(verdict.getArsRegionCode()).isEqualTo("53");
+            assertThat(verdict.getSeverity().name()).isEqualTo("CRITICAL");
+            assertThat(verdict.getReasons()).isNotEmpty();
+        });
+    }
+
+    @Test
+    void shouldSendUndecodableBytesToTheDeadLetterTopicAndKeepGoing() throws Exception {
+        UUID after = UUID.randomUUID();
+        raw.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        report(Reports.ransomware(after, "2A0000018", "Après un enregistrement illisible"));
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = DeadLetterReader.awaitKey(brokers(), DLT, "garbage");
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value())
+                    .isEqualTo(Topics.INCIDENT_REPORTED.getBytes(StandardCharsets.UTF_8));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(after).size() == 1);
+        assertThat(verdictsOf(after).get(0).getArsRegionCode()).isEqualTo("94");
+        assertThat(meters.find("psig.dead.letters").tag("topic", Topics.INCIDENT_REPORTED).counter()).isNotNull();
+    }
+
+    @Test
+    void shouldSendAConflictingReportToTheDeadLetterTopicNotDropIt() throws Exception {
+        UUID id = UUID.randomUUID();
+        report(Reports.ransomware(id, "350100426", "Première version"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(id).size() == 1);
+
+        report(Reports.ransomware(id, "350100426", "Version modifiée"));
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = DeadLetterReader.awaitKey(brokers(), DLT, id.toString());
+        assertThat(deadLetters).singleElement().satisfies(record -> assertThat(
+                new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("already triaged with different content"));
+        assertThat(verdictsOf(id)).hasSize(1);
+        assertThat(meters.counter("psig.triage.conflicts").count()).isGreaterThanOrEqualTo(1);
+    }
+}
