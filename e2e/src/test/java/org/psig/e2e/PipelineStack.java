@@ -1,7 +1,9 @@
 package org.psig.e2e;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.psig.intake.IntakeApplication;
 import org.psig.kafka.AvroPackages;
@@ -13,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The three services, started in this JVM against a given broker and registry; closing stops them all. */
 final class PipelineStack implements AutoCloseable {
 
-    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final String bootstrapServers;
     private final String registryUrl;
 
@@ -25,9 +27,9 @@ final class PipelineStack implements AutoCloseable {
     PipelineStack start() {
         AvroPackages.trust();
         try {
-            services.add(run(IntakeApplication.application(), "local"));
-            services.add(run(TriageApplication.application(), "default"));
-            services.add(run(NotificationApplication.application(), "default"));
+            for (String service : List.of("intake", "triage", "notification")) {
+                services.put(service, run(service));
+            }
             return this;
         } catch (RuntimeException e) {
             close();
@@ -36,11 +38,23 @@ final class PipelineStack implements AutoCloseable {
     }
 
     String intakeUrl() {
-        return "http://127.0.0.1:" + services.get(0).getEnvironment().getProperty("local.server.port");
+        return "http://127.0.0.1:" + services.get("intake").getEnvironment().getProperty("local.server.port");
     }
 
-    private ConfigurableApplicationContext run(SpringApplicationBuilder service, String profile) {
-        return service.profiles(profile).run(
+    /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */
+    void restart(String service) {
+        services.remove(service).close();
+        services.put(service, run(service));
+    }
+
+    private ConfigurableApplicationContext run(String service) {
+        SpringApplicationBuilder application = switch (service) {
+            case "intake" -> IntakeApplication.application().profiles("local");
+            case "triage" -> TriageApplication.application();
+            case "notification" -> NotificationApplication.application();
+            default -> throw new IllegalArgumentException("No service " + service);
+        };
+        return application.run(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.apicurio.registry.url=" + registryUrl + "/apis/registry/v2",
                 "--server.port=0",
@@ -49,9 +63,10 @@ final class PipelineStack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
-        }
+        List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
         services.clear();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
     }
 }
