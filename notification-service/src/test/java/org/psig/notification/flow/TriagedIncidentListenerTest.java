@@ -1,0 +1,149 @@
+package org.psig.notification.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.psig.kafka.PoisonRecordException;
+import org.psig.schemas.ArsNotification;
+import org.psig.schemas.CareSafety;
+import org.psig.schemas.Declarant;
+import org.psig.schemas.DeclaredOrigin;
+import org.psig.schemas.Establishment;
+import org.psig.schemas.EstablishmentType;
+import org.psig.schemas.Functioning;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.Impacts;
+import org.psig.schemas.IncidentCategory;
+import org.psig.schemas.IncidentDetails;
+import org.psig.schemas.IncidentReport;
+import org.psig.schemas.IncidentStatus;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.LegalQualification;
+import org.psig.schemas.Maliciousness;
+import org.psig.schemas.Severity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+class TriagedIncidentListenerTest {
+
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<Object, Object> template = mock(KafkaTemplate.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TriagedIncidentListener listener = new TriagedIncidentListener(template, meters);
+
+    @SuppressWarnings("unchecked")
+    private List<ProducerRecord<Object, Object>> sent(int count) {
+        ArgumentCaptor<ProducerRecord<Object, Object>> records = ArgumentCaptor.forClass(ProducerRecord.class);
+        verify(template, times(count)).send(records.capture());
+        return records.getAllValues();
+    }
+
+    @Test
+    void shouldNotifyTheArsOfTheRegionAndTheHfds() {
+        listener.onTriaged(triaged("53"));
+
+        List<ProducerRecord<Object, Object>> records = sent(2);
+        assertThat(records).extracting(ProducerRecord::topic)
+                .containsExactly("psig.notification.ars.53", "psig.notification.hfds");
+        assertThat(records.get(0).value()).isInstanceOf(ArsNotification.class);
+        assertThat(records.get(1).value()).isInstanceOf(HfdsNotification.class);
+        assertThat(meters.counter("psig.notifications", "recipient", "ars-53", "severity", "CRITICAL").count()).isOne();
+        assertThat(meters.counter("psig.notifications", "recipient", "hfds", "severity", "CRITICAL").count()).isOne();
+    }
+
+    @Test
+    void shouldSendAReportNoArsCoversToTheUnroutedTopic() {
+        listener.onTriaged(triaged(null));
+
+        List<ProducerRecord<Object, Object>> records = sent(2);
+        assertThat(records.get(0).topic()).isEqualTo("psig.notification.unrouted");
+        assertThat(new String(records.get(0).headers().lastHeader("psig-region").value(), StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void shouldPutVerdictHeadersOnEveryNotification() {
+        IncidentTriaged triaged = triaged("06");
+
+        listener.onTriaged(triaged);
+
+        assertThat(sent(2)).allSatisfy(record -> {
+            assertThat(header(record, "psig-incident-id")).isEqualTo(triaged.getIncidentId().toString());
+            assertThat(header(record, "psig-severity")).isEqualTo("CRITICAL");
+            assertThat(header(record, "psig-maliciousness")).isEqualTo("MALICIOUS");
+            assertThat(header(record, "psig-region")).isEqualTo("06");
+            assertThat(record.key()).isEqualTo(triaged.getIncidentId().toString());
+        });
+    }
+
+    @Test
+    void shouldRefuseARegionNoArsHasRatherThanInventATopic() {
+        assertThatThrownBy(() -> listener.onTriaged(triaged("99")))
+                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("'99'");
+        verify(template, never()).send(any(ProducerRecord.class));
+    }
+
+    @Test
+    void shouldGiveTheArsTheDeclarantContactAndTheHfdsNoPersonalData() {
+        IncidentTriaged triaged = triaged("53");
+        Instant now = Instant.parse("2026-11-27T06:50:00Z");
+
+        ArsNotification ars = Notifications.forArs(triaged, now);
+        HfdsNotification hfds = Notifications.forHfds(triaged, now);
+
+        assertThat(ars.getDeclarant().getEmail()).isEqualTo("rssi@example.org");
+        assertThat(HfdsNotification.getClassSchema().getFields()).extracting(f -> f.name())
+                .doesNotContain("declarant", "email", "phone", "declarantName");
+        assertThat(hfds.toString()).doesNotContain("rssi@example.org").doesNotContain("Jeanne Martin");
+        assertThat(hfds.getPublishedAt()).isEqualTo(now);
+        assertThat(hfds.getReceivedAt()).isEqualTo(triaged.getReceivedAt());
+        assertThat(hfds.getDetectedAt()).isEqualTo("2026-11-27T06:40:00+01:00");
+    }
+
+    private static String header(ProducerRecord<Object, Object> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static IncidentTriaged triaged(String region) {
+        IncidentReport report = IncidentReport.newBuilder()
+                .setDeclarantReference("KER-2026-0042")
+                .setEstablishment(Establishment.newBuilder().setFinessEt("350100426").setName("CH de Kerlann")
+                        .setType(EstablishmentType.ES).build())
+                .setDeclarant(Declarant.newBuilder().setName("Jeanne Martin").setEmail("rssi@example.org")
+                        .setPhone("+33 1 00 00 00 00").build())
+                .setIncident(IncidentDetails.newBuilder().setDetectedAt("2026-11-27T06:40:00+01:00")
+                        .setSummary("Rançongiciel").setDescription("Chiffrement des serveurs.")
+                        .setCategory(IncidentCategory.RANSOMWARE).setDeclaredOrigin(DeclaredOrigin.MALICIOUS)
+                        .setStatus(IncidentStatus.ONGOING).setAffectedSystems(List.of()).build())
+                .setImpacts(Impacts.newBuilder().setCareSafety(CareSafety.POTENTIAL).setDataConfidentiality(false)
+                        .setDataIntegrity(true).setDataAvailability(true).setPersonalDataBreach(false)
+                        .setFunctioning(Functioning.INTERRUPTED).setDegradedMode(true).setHealthSystemImpact(false)
+                        .setSpreadRisk(true).build())
+                .build();
+        return IncidentTriaged.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.parse("2026-11-27T06:45:01Z"))
+                .setIncidentId(UUID.randomUUID())
+                .setReceivedAt(Instant.parse("2026-11-27T06:45:00Z"))
+                .setArsRegionCode(region)
+                .setLegalQualification(LegalQualification.SIGNIFICATIF)
+                .setMaliciousness(Maliciousness.MALICIOUS)
+                .setSeverity(Severity.CRITICAL)
+                .setReasons(List.of("Severity CRITICAL: the establishment's functioning is interrupted."))
+                .setRulesetVersion("test")
+                .setReport(report)
+                .build();
+    }
+}
