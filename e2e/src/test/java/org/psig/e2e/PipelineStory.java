@@ -96,6 +96,24 @@ abstract class PipelineStory {
         }
 
         whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(incidentIds);
+        thenOperatorsSeeItInTheMetrics();
+    }
+
+    private void thenOperatorsSeeItInTheMetrics() throws Exception {
+        String health = get(stack.intakeUrl() + "/actuator/health/readiness");
+        assertThat(JSON.readTree(health).get("status").asString()).isEqualTo("UP");
+        assertThat(JSON.readTree(get(stack.intakeUrl() + "/actuator/health")).get("components").get("kafka")
+                .get("status").asString()).isEqualTo("UP");
+        assertThat(get(stack.intakeUrl() + "/actuator/prometheus"))
+                .contains("psig_intake_reports_total{application=\"intake-service\",outcome=\"accepted\",reason=\"none\"} 12.0")
+                .contains("psig_intake_durable_write_seconds_count");
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     private void thenTheVerdictIsTheExpectedOne(String sample, String incidentId, JsonNode expected) {
