@@ -3,6 +3,7 @@ package org.psig.devstack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.psig.schemas.WireFormat;
 
 /**
  * {@code ./psig tail <topic> [--once]}: prints a topic's committed records as JSON lines, values
@@ -65,15 +67,11 @@ public final class Tail {
     }
 
     private static KafkaConsumer<String, Object> consumer(String bootstrap, String registry) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "psig-tail-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                "apicurio.registry.url", registry + "/apis/registry/v2",
-                "apicurio.registry.headers.enabled", false,
-                "apicurio.registry.as-confluent", true,
-                "apicurio.registry.use-id", "contentId");
+        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(registry));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "psig-tail-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
         values.configure(config, false);
         return new KafkaConsumer<>(config, new StringDeserializer(), values);

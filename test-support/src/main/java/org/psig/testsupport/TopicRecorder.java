@@ -3,6 +3,7 @@ package org.psig.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.psig.schemas.WireFormat;
 
 /**
  * Reads topics as a downstream read_committed consumer would, and keeps every record seen.
@@ -32,16 +34,12 @@ public final class TopicRecorder implements AutoCloseable {
     private final List<ConsumerRecord<String, Object>> records = new ArrayList<>();
 
     public TopicRecorder(String bootstrapServers, String registryUrl, Collection<String> topics) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                "apicurio.registry.url", registryUrl + "/apis/registry/v2",
-                "apicurio.registry.headers.enabled", false,
-                "apicurio.registry.as-confluent", true,
-                "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.use-specific-avro-reader", true);
+        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(registryUrl));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put("apicurio.registry.use-specific-avro-reader", true);
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
         values.configure(config, false);
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);

@@ -19,22 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.ArsNotification;
-import org.psig.schemas.CareSafety;
-import org.psig.schemas.Declarant;
-import org.psig.schemas.DeclaredOrigin;
-import org.psig.schemas.Establishment;
-import org.psig.schemas.EstablishmentType;
-import org.psig.schemas.Functioning;
 import org.psig.schemas.HfdsNotification;
-import org.psig.schemas.Impacts;
-import org.psig.schemas.IncidentCategory;
-import org.psig.schemas.IncidentDetails;
 import org.psig.schemas.IncidentReport;
-import org.psig.schemas.IncidentStatus;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
+import org.psig.testsupport.ReportFixtures;
 import org.springframework.kafka.core.KafkaTemplate;
 
 class TriagedIncidentListenerTest {
@@ -117,21 +108,7 @@ class TriagedIncidentListenerTest {
     }
 
     static IncidentTriaged triaged(String region) {
-        IncidentReport report = IncidentReport.newBuilder()
-                .setDeclarantReference("KER-2026-0042")
-                .setEstablishment(Establishment.newBuilder().setFinessEt("350100426").setName("CH de Kerlann")
-                        .setType(EstablishmentType.ES).build())
-                .setDeclarant(Declarant.newBuilder().setName("Jeanne Martin").setEmail("rssi@example.org")
-                        .setPhone("+33 1 00 00 00 00").build())
-                .setIncident(IncidentDetails.newBuilder().setDetectedAt("2026-11-27T06:40:00+01:00")
-                        .setSummary("Rançongiciel").setDescription("Chiffrement des serveurs.")
-                        .setCategory(IncidentCategory.RANSOMWARE).setDeclaredOrigin(DeclaredOrigin.MALICIOUS)
-                        .setStatus(IncidentStatus.ONGOING).setAffectedSystems(List.of()).build())
-                .setImpacts(Impacts.newBuilder().setCareSafety(CareSafety.POTENTIAL).setDataConfidentiality(false)
-                        .setDataIntegrity(true).setDataAvailability(true).setPersonalDataBreach(false)
-                        .setFunctioning(Functioning.INTERRUPTED).setDegradedMode(true).setHealthSystemImpact(false)
-                        .setSpreadRisk(true).build())
-                .build();
+        IncidentReport report = ReportFixtures.ransomware("KER-2026-0042", "350100426", "Rançongiciel");
         return IncidentTriaged.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(Instant.parse("2026-11-27T06:45:01Z"))

@@ -27,6 +27,7 @@ import org.psig.kafka.DeadLetters;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
+import org.psig.schemas.WireFormat;
 import org.psig.testsupport.DeadLetterReader;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
@@ -66,10 +67,9 @@ class TriageFlowIT {
         admin.createOrModifyTopics(TopicBuilder.name(Topics.INCIDENT_REPORTED)
                 .partitions(6).replicas(1).build());
         String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
-        Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                "apicurio.registry.url", RegistryServer.shared().url() + "/apis/registry/v2",
-                "apicurio.registry.headers.enabled", false, "apicurio.registry.as-confluent", true,
-                "apicurio.registry.use-id", "contentId", "apicurio.registry.auto-register", true));
+        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(RegistryServer.shared().url()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put("apicurio.registry.auto-register", true);
         AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
         serializer.configure(config, false);
         avro = new KafkaProducer<>(config, new StringSerializer(), serializer);
