@@ -34,7 +34,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The pipeline as a story: six establishments report, each report gets its verdict, its ARS (or
  * CERT Santé, when no ARS covers the site) and the HFDS are told exactly once, and a resend changes
- * nothing downstream. Subclasses say which broker and registry it runs on.
+ * nothing downstream, even after triage restarted. Subclasses say which broker and registry it runs on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineStory {
@@ -146,6 +146,8 @@ abstract class PipelineStory {
 
     private void whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(Map<String, String> incidentIds)
             throws Exception {
+        // A fresh triage instance must remember from Kafka, not from its predecessor's heap.
+        stack.restart("triage");
         for (String sample : Samples.NAMES) {
             HttpResponse<String> response = post(Samples.report(sample));
             assertThat(response.statusCode()).isEqualTo(202);

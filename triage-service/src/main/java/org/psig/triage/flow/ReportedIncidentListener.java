@@ -1,7 +1,6 @@
 package org.psig.triage.flow;
 
 import java.time.Clock;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,14 +52,14 @@ class ReportedIncidentListener implements ConsumerSeekAware {
     void onReported(ConsumerRecord<String, IncidentReported> record) {
         IncidentReported reported = record.value();
         String incidentId = reported.getIncidentId().toString();
-        Optional<String> known = seen.fingerprint(record.partition(), incidentId);
+        Optional<String> known = seen.fingerprint(incidentId);
         if (known.isPresent()) {
             skipRepeat(incidentId, known.get(), reported.getContentFingerprint());
             return;
         }
         Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()));
         template.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict));
-        seen.remember(record.partition(), incidentId, reported.getContentFingerprint());
+        seen.remember(incidentId, reported.getContentFingerprint());
         meters.counter("psig.verdicts", "severity", verdict.severity().name(),
                 "maliciousness", verdict.maliciousness().name(),
                 "qualification", verdict.legalQualification().name(),
@@ -95,11 +94,6 @@ class ReportedIncidentListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        seen.load(assignments.keySet());
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        seen.forget(partitions);
+        seen.invalidate();
     }
 }
