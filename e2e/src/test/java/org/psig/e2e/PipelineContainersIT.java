@@ -14,10 +14,10 @@ import org.testcontainers.kafka.KafkaContainer;
 class PipelineContainersIT extends PipelineStory {
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1");
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.2");
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>("apicurio/apicurio-registry-mem:2.6.13.Final")
+    static final GenericContainer<?> REGISTRY = new GenericContainer<>("apicurio/apicurio-registry-mem:2.4.2.Final")
             .withExposedPorts(8080)
             .waitingFor(Wait.forHttp("/health/ready").forStatusCode(200));
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.ConsumerGroups;
+import org.psig.testsupport.RawTopicReader;
 import org.psig.testsupport.Samples;
 import org.psig.testsupport.ThreadDump;
 import org.psig.testsupport.TopicRecorder;
@@ -95,6 +97,7 @@ abstract class PipelineStory {
             thenTheVerdictIsTheExpectedOne(sample, incidentIds.get(sample), expected.get(sample));
         }
 
+        thenAnyConfluentCompatibleConsumerCanReadTheNotifications(incidentIds.get("ransomware-hospital-bretagne"));
         whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(incidentIds);
         thenOperatorsSeeItInTheMetrics();
     }
@@ -142,6 +145,21 @@ abstract class PipelineStory {
                 .filter(r -> r.key().equals(incidentId)).findFirst().orElseThrow();
         assertThat(new String(hfdsRecord.headers().lastHeader("psig-severity").value(), StandardCharsets.UTF_8))
                 .isEqualTo(expected.get("severity").asString());
+    }
+
+    /** Magic byte 0, then the 4-byte schema id that the registry's Confluent-compatible API serves. */
+    private void thenAnyConfluentCompatibleConsumerCanReadTheNotifications(String incidentId) throws Exception {
+        List<ConsumerRecord<String, byte[]>> raw = RawTopicReader.awaitKey(bootstrapServers(),
+                Topics.arsNotification("53"), incidentId);
+        ByteBuffer value = ByteBuffer.wrap(raw.get(0).value());
+        assertThat(value.get()).isZero();
+        int schemaId = value.getInt();
+
+        JsonNode schema = JSON.readTree(get(registryUrl() + "/apis/ccompat/v7/schemas/ids/" + schemaId));
+        assertThat(JSON.readTree(schema.get("schema").asString()).get("name").asString()).isEqualTo("ArsNotification");
+        JsonNode subjects = JSON.readTree(get(registryUrl() + "/apis/ccompat/v7/subjects"));
+        assertThat(subjects.toString()).contains("psig.notification.ars.53-value", "psig.notification.hfds-value",
+                "psig.incident.triaged-value", "psig.incident.reported-value");
     }
 
     private void whenTheSameReportsArePostedAgainNothingMoreHappensDownstream(Map<String, String> incidentIds)

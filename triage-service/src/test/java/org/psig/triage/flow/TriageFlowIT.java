@@ -28,7 +28,7 @@ import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
 import org.psig.schemas.WireFormat;
-import org.psig.testsupport.DeadLetterReader;
+import org.psig.testsupport.RawTopicReader;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.TopicRecorder;
@@ -128,7 +128,7 @@ class TriageFlowIT {
         raw.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
         report(Reports.ransomware(after, "2A0000018", "Après un enregistrement illisible"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = DeadLetterReader.awaitKey(brokers(), DLT, "garbage");
+        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.awaitKey(brokers(), DLT, "garbage");
 
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
@@ -149,7 +149,7 @@ class TriageFlowIT {
 
         report(Reports.ransomware(id, "350100426", "Version modifiée"));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = DeadLetterReader.awaitKey(brokers(), DLT, id.toString());
+        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.awaitKey(brokers(), DLT, id.toString());
         assertThat(deadLetters).singleElement().satisfies(record -> assertThat(
                 new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("already triaged with different content"));

@@ -14,10 +14,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a dead-letter topic as raw bytes: its records may not be decodable at all. */
-public final class DeadLetterReader {
+/** Reads a topic as raw bytes: dead letters may not be decodable at all, and tests check the wire format. */
+public final class RawTopicReader {
 
-    private DeadLetterReader() {
+    private RawTopicReader() {
     }
 
     /** Waits until the topic holds at least one committed record with this key, and returns them all. */
@@ -31,7 +31,7 @@ public final class DeadLetterReader {
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            await("dead letter " + key + " on " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
+            await("record " + key + " on " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
                     .until(() -> {
                         consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                             if (key.equals(record.key())) {
