@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the README's commands against a real `./psig up` (built jars required: run after mvn verify):
+# the sample curl answers 202, `./psig tail` shows its notifications, the error example answers 400,
+# `./psig status` reports every part up, and stopping leaves no process behind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PSIG_HOME="$(mktemp -d)"
+SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
+./psig up >"$PSIG_HOME/up.log" 2>&1 &
+UP=$!
+
+cleanup() {
+    kill -TERM "$UP" 2>/dev/null || true
+    wait "$UP" 2>/dev/null || true
+    rm -rf "$PSIG_HOME"
+}
+trap cleanup EXIT
+fail() { echo "smoke test FAILED: $*" >&2; cat "$PSIG_HOME/up.log" >&2; exit 1; }
+
+deadline=$((SECONDS + 240))
+until grep -q "ready in" "$PSIG_HOME/up.log"; do
+    kill -0 "$UP" 2>/dev/null || fail "./psig up exited"
+    [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within 240 s"
+    sleep 1
+done
+grep "ready in" "$PSIG_HOME/up.log"
+[ "$(./psig status | grep -c ': up')" = 5 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
+
+response=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
+[ "$(tail -n 1 <<<"$response")" = 202 ] || fail "sample answered $response"
+incident=$(head -n 1 <<<"$response" | sed -E 's/.*"incidentId":"([^"]+)".*/\1/')
+echo "sample accepted as incident $incident"
+
+for topic in psig.notification.ars.53 psig.notification.hfds; do
+    deadline=$((SECONDS + 30))
+    until ./psig tail "$topic" --once | grep -q "\"key\":\"$incident\""; do
+        [ "$SECONDS" -lt "$deadline" ] || fail "no notification of $incident on $topic within 30 s"
+    done
+    echo "notification of $incident is on $topic"
+done
+
+invalid=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' \
+    --data '{"declarantReference":"X-1","establishment":{"finessEt":"35010","name":"CH","type":"ES"},"declarant":{"name":"RSSI","email":"rssi-at-example.org"},"incident":{"detectedAt":"2026-11-27T06:40:00+01:00","summary":"s","description":"d","category":"RANSOMWARE","declaredOrigin":"MALICIOUS","status":"ONGOING"},"impacts":{"careSafety":"NONE","dataConfidentiality":false,"dataIntegrity":false,"dataAvailability":false,"personalDataBreach":false,"functioning":"NONE","degradedMode":false,"healthSystemImpact":false,"spreadRisk":false}}')
+[ "$(tail -n 1 <<<"$invalid")" = 400 ] || fail "invalid report answered $invalid"
+grep -q '"pointer":"/declarant/email"' <<<"$invalid" || fail "400 does not name /declarant/email: $invalid"
+grep -q '"pointer":"/establishment/finessEt"' <<<"$invalid" || fail "400 does not name /establishment/finessEt: $invalid"
+echo "invalid report answered 400 naming both fields"
+
+kill -TERM "$UP"
+wait "$UP" || true
+[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+echo "smoke test passed: ./psig up, curl, ./psig tail, ./psig status and stop behave as the README says"
