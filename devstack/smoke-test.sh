@@ -52,4 +52,34 @@ echo "invalid report answered 400 naming both fields"
 kill -TERM "$UP"
 wait "$UP" || true
 [ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up, curl, ./psig tail, ./psig status and stop behave as the README says"
+echo "stopped: every part is down"
+
+# A second ./psig up on the same data: the resent sample gets the same id and no second notification.
+: >"$PSIG_HOME/up.log"
+./psig up >"$PSIG_HOME/up.log" 2>&1 &
+UP=$!
+deadline=$((SECONDS + 240))
+until grep -q "ready in" "$PSIG_HOME/up.log"; do
+    kill -0 "$UP" 2>/dev/null || fail "the second ./psig up exited"
+    [ "$SECONDS" -lt "$deadline" ] || fail "the second ./psig up was not ready within 240 s"
+    sleep 1
+done
+grep "ready in" "$PSIG_HOME/up.log"
+again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
+grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
+deadline=$((SECONDS + 30))
+until curl -s http://127.0.0.1:8082/actuator/prometheus | grep -q '^psig_triage_duplicates_total{.*} 1.0'; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "triage did not report the resend as a duplicate within 30 s"
+    sleep 1
+done
+for topic in psig.incident.triaged psig.notification.ars.53 psig.notification.hfds; do
+    count=$(./psig tail "$topic" --once | grep -c "\"key\":\"$incident\"")
+    [ "$count" = 1 ] || fail "$count records of $incident on $topic after the resend"
+done
+echo "after a restart, the resend kept its id and added nothing downstream"
+
+kill -TERM "$UP"
+wait "$UP" || true
+[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+echo "smoke test passed: ./psig up (twice), curl, ./psig tail, ./psig status and stop behave as the README says"
