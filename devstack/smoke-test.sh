@@ -17,14 +17,17 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "smoke test FAILED: $*" >&2; cat "$PSIG_HOME/up.log" >&2; exit 1; }
+await_ready() {
+    local deadline=$((SECONDS + 240))
+    until grep -q "ready in" "$PSIG_HOME/up.log"; do
+        kill -0 "$UP" 2>/dev/null || fail "./psig up exited"
+        [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within 240 s"
+        sleep 1
+    done
+    grep "ready in" "$PSIG_HOME/up.log"
+}
 
-deadline=$((SECONDS + 240))
-until grep -q "ready in" "$PSIG_HOME/up.log"; do
-    kill -0 "$UP" 2>/dev/null || fail "./psig up exited"
-    [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within 240 s"
-    sleep 1
-done
-grep "ready in" "$PSIG_HOME/up.log"
+await_ready
 [ "$(./psig status | grep -c ': up')" = 5 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
 response=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
@@ -58,13 +61,7 @@ echo "stopped: every part is down"
 : >"$PSIG_HOME/up.log"
 ./psig up >"$PSIG_HOME/up.log" 2>&1 &
 UP=$!
-deadline=$((SECONDS + 240))
-until grep -q "ready in" "$PSIG_HOME/up.log"; do
-    kill -0 "$UP" 2>/dev/null || fail "the second ./psig up exited"
-    [ "$SECONDS" -lt "$deadline" ] || fail "the second ./psig up was not ready within 240 s"
-    sleep 1
-done
-grep "ready in" "$PSIG_HOME/up.log"
+await_ready
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
