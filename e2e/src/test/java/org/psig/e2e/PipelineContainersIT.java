@@ -1,5 +1,9 @@
 package org.psig.e2e;
 
+import java.io.IOException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.psig.testsupport.RegistryServer;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
@@ -29,5 +33,10 @@ class PipelineContainersIT extends PipelineStory {
     @Override
     String registryUrl() {
         return "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8080);
+    }
+
+    @BeforeAll
+    void configureTheRegistryAsTheLocalStackDoes() throws IOException {
+        RegistryServer.requireBackwardCompatibility(registryUrl());
     }
 }

@@ -157,6 +157,8 @@ abstract class PipelineStory {
 
         JsonNode schema = JSON.readTree(get(registryUrl() + "/apis/ccompat/v7/schemas/ids/" + schemaId));
         assertThat(JSON.readTree(schema.get("schema").asString()).get("name").asString()).isEqualTo("ArsNotification");
+        assertThat(JSON.readTree(get(registryUrl() + "/apis/ccompat/v7/config")).get("compatibilityLevel").asString())
+                .isEqualTo("BACKWARD");
         JsonNode subjects = JSON.readTree(get(registryUrl() + "/apis/ccompat/v7/subjects"));
         assertThat(subjects.toString()).contains("psig.notification.ars.53-value", "psig.notification.hfds-value",
                 "psig.incident.triaged-value", "psig.incident.reported-value");

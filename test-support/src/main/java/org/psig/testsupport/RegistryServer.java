@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +69,12 @@ public final class RegistryServer {
             builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
             RegistryServer server = new RegistryServer(builder.start(), "http://127.0.0.1:" + port);
             server.awaitReady(log);
+            try {
+                requireBackwardCompatibility(server.url);
+            } catch (RuntimeException | IOException e) {
+                server.stop();
+                throw e;
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the schema registry from " + jar, e);
@@ -92,6 +99,20 @@ public final class RegistryServer {
         }
         stop();
         throw new IllegalStateException("The schema registry was not ready within " + STARTUP_TIMEOUT + "; see " + log);
+    }
+
+    /** As in the local stack: the registry refuses a new schema version that cannot read the previous one. */
+    public static void requireBackwardCompatibility(String url) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/apis/ccompat/v7/config").toURL().openConnection();
+        connection.setRequestMethod("PUT");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.getOutputStream().write("{\"compatibility\":\"BACKWARD\"}".getBytes(StandardCharsets.UTF_8));
+        int status = connection.getResponseCode();
+        connection.disconnect();
+        if (status != 200) {
+            throw new IllegalStateException("The schema registry refused the BACKWARD compatibility rule: HTTP " + status);
+        }
     }
 
     private boolean answersReady() {
