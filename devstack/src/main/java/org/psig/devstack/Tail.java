@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.psig.schemas.WireFormat;
@@ -56,7 +57,15 @@ public final class Tail {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, Object> consumer, String topic) {
-        List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+        } catch (TimeoutException e) {
+            System.err.println("Kafka does not answer at " + env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+                    + ": is ./psig up running?");
+            System.exit(1);
+            return List.of();
+        }
         if (infos == null) {
             System.err.println("No topic '" + topic + "' on the broker.");
             System.exit(1);
