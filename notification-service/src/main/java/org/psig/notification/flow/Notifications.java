@@ -8,6 +8,7 @@ import org.psig.schemas.Establishment;
 import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentReport;
 import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Verdict;
 
 /** What each recipient is told: the ARS everything it needs to act, the HFDS the national view only. */
 final class Notifications {
@@ -20,15 +21,10 @@ final class Notifications {
         return ArsNotification.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setIncidentId(triaged.getIncidentId())
-                .setArsRegionCode(triaged.getArsRegionCode())
                 .setDetectedAt(report.getIncident().getDetectedAt())
                 .setReceivedAt(triaged.getReceivedAt())
                 .setPublishedAt(publishedAt)
-                .setLegalQualification(triaged.getLegalQualification())
-                .setMaliciousness(triaged.getMaliciousness())
-                .setSeverity(triaged.getSeverity())
-                .setReasons(triaged.getReasons())
-                .setRulesetVersion(triaged.getRulesetVersion())
+                .setVerdict(verdict(triaged))
                 .setEstablishment(report.getEstablishment())
                 .setDeclarant(report.getDeclarant())
                 .setIncident(report.getIncident())
@@ -43,15 +39,10 @@ final class Notifications {
         return HfdsNotification.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setIncidentId(triaged.getIncidentId())
-                .setArsRegionCode(triaged.getArsRegionCode())
                 .setDetectedAt(report.getIncident().getDetectedAt())
                 .setReceivedAt(triaged.getReceivedAt())
                 .setPublishedAt(publishedAt)
-                .setLegalQualification(triaged.getLegalQualification())
-                .setMaliciousness(triaged.getMaliciousness())
-                .setSeverity(triaged.getSeverity())
-                .setReasons(triaged.getReasons())
-                .setRulesetVersion(triaged.getRulesetVersion())
+                .setVerdict(verdict(triaged))
                 .setFinessEt(establishment.getFinessEt())
                 .setFinessEj(establishment.getFinessEj())
                 .setEstablishmentName(establishment.getName())
@@ -59,6 +50,17 @@ final class Notifications {
                 .setCategory(report.getIncident().getCategory())
                 .setStatus(report.getIncident().getStatus())
                 .setImpacts(report.getImpacts())
+                .build();
+    }
+
+    private static Verdict verdict(IncidentTriaged triaged) {
+        return Verdict.newBuilder()
+                .setArsRegionCode(triaged.getArsRegionCode())
+                .setLegalQualification(triaged.getLegalQualification())
+                .setMaliciousness(triaged.getMaliciousness())
+                .setSeverity(triaged.getSeverity())
+                .setReasons(triaged.getReasons())
+                .setRulesetVersion(triaged.getRulesetVersion())
                 .build();
     }
 }

@@ -98,6 +98,10 @@ class TriagedIncidentListenerTest {
         assertThat(HfdsNotification.getClassSchema().getFields()).extracting(f -> f.name())
                 .doesNotContain("declarant", "email", "phone", "declarantName");
         assertThat(hfds.toString()).doesNotContain("rssi@example.org").doesNotContain("Jeanne Martin");
+        assertThat(ars.getVerdict()).isEqualTo(hfds.getVerdict());
+        assertThat(hfds.getVerdict().getArsRegionCode()).isEqualTo("53");
+        assertThat(hfds.getVerdict().getSeverity()).isEqualTo(triaged.getSeverity());
+        assertThat(hfds.getVerdict().getReasons()).isEqualTo(triaged.getReasons());
         assertThat(hfds.getPublishedAt()).isEqualTo(now);
         assertThat(hfds.getReceivedAt()).isEqualTo(triaged.getReceivedAt());
         assertThat(hfds.getDetectedAt()).isEqualTo("2026-11-27T06:40:00+01:00");
