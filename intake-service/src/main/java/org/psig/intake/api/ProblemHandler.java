@@ -56,10 +56,10 @@ class ProblemHandler {
 
     @ExceptionHandler(UnauthenticatedException.class)
     ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-        ResponseEntity<ProblemDetail> response = respond(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
-                "Authentication required", e.getMessage()));
-        return ResponseEntity.status(response.getStatusCode()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(response.getBody());
+        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
+                "Authentication required", e.getMessage());
+        count(problem);
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
     }
 
     @ExceptionHandler(ForbiddenEstablishmentException.class)

@@ -56,10 +56,11 @@ class TriagedIncidentListener {
         if (region == null) {
             return Topics.NOTIFICATION_UNROUTED;
         }
-        if (!Topics.ARS_REGION_CODES.contains(region)) {
+        try {
+            return Topics.arsNotification(region);
+        } catch (IllegalArgumentException noSuchArs) {
             throw new PoisonRecordException("Incident " + incidentId + " names region '" + region + "', which no ARS has");
         }
-        return Topics.arsNotification(region);
     }
 
     private void send(String topic, IncidentTriaged triaged, Object notification) {
