@@ -129,6 +129,8 @@ abstract class PipelineStory {
         assertThat(verdict.getMaliciousness().name()).as(sample).isEqualTo(expected.get("maliciousness").asString());
         assertThat(verdict.getSeverity().name()).as(sample).isEqualTo(expected.get("severity").asString());
         assertThat(verdict.getReasons()).as(sample).isNotEmpty();
+        assertThat(verdict.getTlp()).as(sample).isNotNull();
+        assertThat(verdict.getRsitClass()).as(sample).isNotBlank();
 
         String regionalTopic = region == null ? Topics.NOTIFICATION_UNROUTED : Topics.arsNotification(region);
         List<ArsNotification> regional = values(regionalTopic, incidentId, ArsNotification.class);

@@ -59,6 +59,10 @@ final class Notifications {
                 .setLegalQualification(triaged.getLegalQualification())
                 .setMaliciousness(triaged.getMaliciousness())
                 .setSeverity(triaged.getSeverity())
+                .setRsitClass(triaged.getRsitClass())
+                .setRsitType(triaged.getRsitType())
+                .setTlp(triaged.getTlp())
+                .setDeadlines(triaged.getDeadlines())
                 .setReasons(triaged.getReasons())
                 .setRulesetVersion(triaged.getRulesetVersion())
                 .build();

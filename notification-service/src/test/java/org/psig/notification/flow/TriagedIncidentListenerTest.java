@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.ArsNotification;
+import org.psig.schemas.Deadline;
+import org.psig.schemas.Duty;
 import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentReport;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
+import org.psig.schemas.Tlp;
 import org.psig.testsupport.ReportFixtures;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -102,6 +105,9 @@ class TriagedIncidentListenerTest {
         assertThat(hfds.getVerdict().getArsRegionCode()).isEqualTo("53");
         assertThat(hfds.getVerdict().getSeverity()).isEqualTo(triaged.getSeverity());
         assertThat(hfds.getVerdict().getReasons()).isEqualTo(triaged.getReasons());
+        assertThat(hfds.getVerdict().getTlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(hfds.getVerdict().getRsitType()).isEqualTo("unauthorised-information-modification");
+        assertThat(hfds.getVerdict().getDeadlines()).isEqualTo(triaged.getDeadlines()).hasSize(1);
         assertThat(hfds.getPublishedAt()).isEqualTo(now);
         assertThat(hfds.getReceivedAt()).isEqualTo(triaged.getReceivedAt());
         assertThat(hfds.getDetectedAt()).isEqualTo("2026-11-27T06:40:00+01:00");
@@ -122,6 +128,10 @@ class TriagedIncidentListenerTest {
                 .setLegalQualification(LegalQualification.SIGNIFICATIF)
                 .setMaliciousness(Maliciousness.MALICIOUS)
                 .setSeverity(Severity.CRITICAL)
+                .setRsitClass("information-content-security")
+                .setRsitType("unauthorised-information-modification")
+                .setTlp(Tlp.AMBER_STRICT)
+                .setDeadlines(List.of(new Deadline(Duty.ANSSI_NOTIFICATION, Instant.parse("2026-11-27T05:40:00Z"))))
                 .setReasons(List.of("Severity CRITICAL: the establishment's functioning is interrupted."))
                 .setRulesetVersion("test")
                 .setReport(report)

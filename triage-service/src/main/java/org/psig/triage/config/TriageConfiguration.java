@@ -12,13 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics triage writes, and its plain-Java policy as a bean. */
+/** The topics triage writes, and its plain-Java policy as a bean with its configured parameters. */
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
     @Bean
-    TriagePolicy triagePolicy() {
-        return new TriagePolicy(ArsDirectory.fromClasspath());
+    TriagePolicy triagePolicy(TriageProperties properties) {
+        return new TriagePolicy(ArsDirectory.fromClasspath(), properties.parameters());
     }
 
     @Bean

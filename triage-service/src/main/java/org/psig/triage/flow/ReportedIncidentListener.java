@@ -9,11 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.psig.kafka.PoisonRecordException;
+import org.psig.schemas.Deadline;
+import org.psig.schemas.Duty;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
+import org.psig.schemas.Tlp;
 import org.psig.schemas.Topics;
 import org.psig.triage.rules.TriagePolicy;
 import org.psig.triage.rules.Verdict;
@@ -86,6 +89,12 @@ class ReportedIncidentListener implements ConsumerSeekAware {
                 .setLegalQualification(LegalQualification.valueOf(verdict.legalQualification().name()))
                 .setMaliciousness(Maliciousness.valueOf(verdict.maliciousness().name()))
                 .setSeverity(Severity.valueOf(verdict.severity().name()))
+                .setRsitClass(verdict.rsit().rsitClass())
+                .setRsitType(verdict.rsit().rsitType())
+                .setTlp(Tlp.valueOf(verdict.tlp().name()))
+                .setDeadlines(verdict.deadlines().stream()
+                        .map(deadline -> new Deadline(Duty.valueOf(deadline.duty().name()), deadline.dueAt()))
+                        .toList())
                 .setReasons(verdict.reasons())
                 .setRulesetVersion(verdict.rulesetVersion())
                 .setReport(reported.getReport())

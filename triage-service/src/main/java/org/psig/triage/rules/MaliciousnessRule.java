@@ -1,5 +1,10 @@
 package org.psig.triage.rules;
 
+import static org.psig.triage.rules.Rule.otherwise;
+import static org.psig.triage.rules.Rule.rule;
+
+import java.util.List;
+
 import org.psig.triage.rules.Enums.DeclaredOrigin;
 import org.psig.triage.rules.Enums.Maliciousness;
 import org.psig.triage.rules.IncidentCategory.Kind;
@@ -7,30 +12,24 @@ import org.psig.triage.rules.IncidentCategory.Kind;
 /** The category outweighs the declarant's belief, and a declared suspicion of malice counts. */
 final class MaliciousnessRule {
 
-    private MaliciousnessRule() {
-    }
+    static final RuleTable<TriageFacts, Maliciousness> TABLE = new RuleTable<>("Maliciousness", List.of(
+            rule("`category` is a malicious kind (whatever `declaredOrigin` says)", Maliciousness.MALICIOUS,
+                    facts -> facts.category().kind() == Kind.MALICIOUS,
+                    facts -> "Classed MALICIOUS"
+                            + (facts.declaredOrigin() == DeclaredOrigin.MALICIOUS ? "" : " although declared " + facts.declaredOrigin())
+                            + ": " + facts.category() + " is a malicious category."),
+            rule("`declaredOrigin` is MALICIOUS (a suspicion counts)", Maliciousness.MALICIOUS,
+                    facts -> facts.declaredOrigin() == DeclaredOrigin.MALICIOUS,
+                    facts -> "Classed MALICIOUS: the declarant suspects a malicious origin for a "
+                            + facts.category() + " incident."),
+            rule("`category` is an accidental kind", Maliciousness.NON_MALICIOUS,
+                    facts -> facts.category().kind() == Kind.ACCIDENTAL,
+                    facts -> "Classed NON_MALICIOUS: " + facts.category() + " is an accidental category."),
+            rule("`declaredOrigin` is ACCIDENTAL", Maliciousness.NON_MALICIOUS,
+                    facts -> facts.declaredOrigin() == DeclaredOrigin.ACCIDENTAL,
+                    facts -> "Classed NON_MALICIOUS: declared accidental, and " + facts.category() + " can be either."),
+            otherwise(Maliciousness.UNDETERMINED, (TriageFacts facts) -> "Maliciousness UNDETERMINED: origin unknown and " + facts.category() + " can be either.")));
 
-    static Decision<Maliciousness> decide(TriageFacts facts) {
-        IncidentCategory category = facts.category();
-        DeclaredOrigin origin = facts.declaredOrigin();
-        if (category.kind() == Kind.MALICIOUS) {
-            String belief = origin == DeclaredOrigin.MALICIOUS ? "" : " although declared " + origin;
-            return new Decision<>(Maliciousness.MALICIOUS,
-                    "Classed MALICIOUS" + belief + ": " + category + " is a malicious category.");
-        }
-        if (origin == DeclaredOrigin.MALICIOUS) {
-            return new Decision<>(Maliciousness.MALICIOUS,
-                    "Classed MALICIOUS: the declarant suspects a malicious origin for a " + category + " incident.");
-        }
-        if (category.kind() == Kind.ACCIDENTAL) {
-            return new Decision<>(Maliciousness.NON_MALICIOUS,
-                    "Classed NON_MALICIOUS: " + category + " is an accidental category.");
-        }
-        if (origin == DeclaredOrigin.ACCIDENTAL) {
-            return new Decision<>(Maliciousness.NON_MALICIOUS,
-                    "Classed NON_MALICIOUS: declared accidental, and " + category + " can be either.");
-        }
-        return new Decision<>(Maliciousness.UNDETERMINED,
-                "Maliciousness UNDETERMINED: origin unknown and " + category + " can be either.");
+    private MaliciousnessRule() {
     }
 }

@@ -1,5 +1,7 @@
 package org.psig.triage.rules;
 
+import java.time.Instant;
+
 import org.psig.triage.rules.Enums.CareSafety;
 import org.psig.triage.rules.Enums.DeclaredOrigin;
 import org.psig.triage.rules.Enums.Functioning;
@@ -8,6 +10,8 @@ import org.psig.triage.rules.Enums.IncidentStatus;
 /** The facts of a report that the triage rules read, free of any transport type. */
 public record TriageFacts(
         String finessEt,
+        boolean essentialOperator,
+        Instant detectedAt,
         IncidentCategory category,
         DeclaredOrigin declaredOrigin,
         IncidentStatus status,
@@ -19,5 +23,6 @@ public record TriageFacts(
         Functioning functioning,
         boolean degradedMode,
         boolean healthSystemImpact,
-        boolean spreadRisk) {
+        boolean spreadRisk,
+        boolean cnilNotified) {
 }

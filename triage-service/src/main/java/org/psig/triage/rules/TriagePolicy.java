@@ -8,32 +8,43 @@ import org.psig.triage.routing.ArsDirectory;
 import org.psig.triage.routing.Route;
 
 /**
- * The baseline triage policy: legal qualification, maliciousness, severity and ARS routing of one
- * report. Pure and deterministic: the same facts always give the same verdict.
+ * The triage policy: routing, legal qualification, maliciousness, severity, marking and deadlines
+ * of one report. Pure and deterministic: the same facts and parameters always give the same verdict,
+ * whatever else was triaged before.
  */
 public final class TriagePolicy {
 
-    /** Bumped whenever a rule changes, so that every verdict says which rules produced it. */
-    public static final String RULESET_VERSION = "2026.11-baseline-1";
-
     private final ArsDirectory arsDirectory;
+    private final TriageParameters parameters;
+    private final RuleTable<Classified, Tlp> tlpRule;
+    private final DeadlineRules deadlineRules;
 
-    public TriagePolicy(ArsDirectory arsDirectory) {
+    public TriagePolicy(ArsDirectory arsDirectory, TriageParameters parameters) {
         this.arsDirectory = arsDirectory;
+        this.parameters = parameters;
+        this.tlpRule = TlpRule.table(parameters.standardTlp());
+        this.deadlineRules = new DeadlineRules(parameters);
     }
 
     public Verdict triage(TriageFacts facts) {
         Route route = arsDirectory.route(facts.finessEt());
-        Decision<Enums.LegalQualification> qualification = LegalQualificationRule.decide(facts);
-        Decision<Enums.Maliciousness> maliciousness = MaliciousnessRule.decide(facts);
-        Decision<Enums.Severity> severity = SeverityRule.decide(facts, qualification.value(), maliciousness.value());
+        Decision<Enums.LegalQualification> qualification = LegalQualificationRule.TABLE.decide(facts);
+        Decision<Enums.Maliciousness> maliciousness = MaliciousnessRule.TABLE.decide(facts);
+        Classified classified = new Classified(facts, qualification.value(), maliciousness.value());
+        Decision<Enums.Severity> severity = SeverityRule.TABLE.decide(classified);
+        Decision<Tlp> tlp = tlpRule.decide(classified);
+        List<Deadline> deadlines = deadlineRules.deadlines(facts);
 
-        List<String> reasons = new ArrayList<>();
-        reasons.add(route.reason());
-        reasons.add(qualification.reason());
-        reasons.add(maliciousness.reason());
-        reasons.add(severity.reason());
+        List<String> reasons = new ArrayList<>(List.of(route.reason(), qualification.reason(),
+                maliciousness.reason(), severity.reason(), tlp.reason()));
+        deadlines.forEach(deadline -> reasons.add(deadline.reason()));
         return new Verdict(Optional.ofNullable(route.regionCode()), qualification.value(), maliciousness.value(),
-                severity.value(), reasons, RULESET_VERSION);
+                severity.value(), facts.category().rsit(), tlp.value(), deadlines, reasons,
+                parameters.rulesetVersion());
+    }
+
+    /** The rules as a document for analysts: docs/triage-rules.md holds exactly this text. */
+    public String describe() {
+        return new RulesDocument(tlpRule, deadlineRules).markdown();
     }
 }

@@ -3,6 +3,7 @@ package org.psig.triage.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.TopicRecorder;
 import org.psig.triage.TriageApplication;
+import org.psig.triage.rules.TriageParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.TopicBuilder;
@@ -119,6 +121,11 @@ class TriageFlowIT {
             assertThat(verdict.getArsRegionCode()).isEqualTo("53");
             assertThat(verdict.getSeverity().name()).isEqualTo("CRITICAL");
             assertThat(verdict.getReasons()).isNotEmpty();
+            assertThat(verdict.getRsitClass()).isEqualTo("information-content-security");
+            assertThat(verdict.getRsitType()).isEqualTo("unauthorised-information-modification");
+            assertThat(verdict.getTlp().name()).isEqualTo("AMBER_STRICT");
+            assertThat(verdict.getDeadlines()).isEmpty();
+            assertThat(verdict.getRulesetVersion()).isEqualTo(TriageParameters.RULES_VERSION);
         });
     }
 
@@ -139,6 +146,33 @@ class TriageFlowIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(after).size() == 1);
         assertThat(verdictsOf(after).get(0).getArsRegionCode()).isEqualTo("94");
         assertThat(meters.find("psig.dead.letters").tag("topic", Topics.INCIDENT_REPORTED).counter()).isNotNull();
+    }
+
+    @Test
+    void shouldSendARecordWithAnUnknownSchemaToTheDeadLetterTopicCountedAndKeepGoing() throws Exception {
+        UUID after = UUID.randomUUID();
+        double before = deadLetterCount();
+        // The Confluent wire format: magic byte 0, then a schema id no registry has ever given out.
+        byte[] unknownSchema = ByteBuffer.allocate(9).put((byte) 0).putInt(987_654_321).putInt(42).array();
+        raw.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, "unknown-schema", unknownSchema)).get();
+        report(Reports.ransomware(after, "970300014", "Après un schéma inconnu"));
+
+        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.awaitKey(brokers(), DLT, "unknown-schema");
+
+        assertThat(deadLetters).singleElement().satisfies(record -> {
+            assertThat(record.value()).isEqualTo(unknownSchema);
+            assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                    .isNotBlank();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(after).size() == 1);
+        assertThat(verdictsOf(after).get(0).getArsRegionCode()).isEqualTo("03");
+        assertThat(deadLetterCount()).isEqualTo(before + 1);
+    }
+
+    private double deadLetterCount() {
+        return meters.find("psig.dead.letters").tag("topic", Topics.INCIDENT_REPORTED).counters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     @Test

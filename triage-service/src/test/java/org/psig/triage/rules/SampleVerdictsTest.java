@@ -15,7 +15,7 @@ import tools.jackson.databind.ObjectMapper;
 class SampleVerdictsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TriagePolicy policy = new TriagePolicy(ArsDirectory.fromClasspath());
+    private final TriagePolicy policy = new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS);
 
     static Stream<String> samples() {
         return Samples.NAMES.stream();
@@ -33,15 +33,19 @@ class SampleVerdictsTest {
         assertThat(verdict.legalQualification().name()).isEqualTo(expected.get("legalQualification").asString());
         assertThat(verdict.maliciousness().name()).isEqualTo(expected.get("maliciousness").asString());
         assertThat(verdict.severity().name()).isEqualTo(expected.get("severity").asString());
-        assertThat(verdict.reasons()).hasSize(4).allSatisfy(reason -> assertThat(reason).endsWith("."));
-        assertThat(verdict.rulesetVersion()).isEqualTo(TriagePolicy.RULESET_VERSION);
+        assertThat(verdict.reasons()).hasSize(5 + verdict.deadlines().size())
+                .allSatisfy(reason -> assertThat(reason).endsWith("."));
+        assertThat(verdict.rulesetVersion()).isEqualTo(TriageParameters.RULES_VERSION);
     }
 
     static TriageFacts facts(JsonNode report) {
         JsonNode incident = report.get("incident");
         JsonNode impacts = report.get("impacts");
+        JsonNode actions = report.path("actions");
         return new TriageFacts(
                 report.get("establishment").get("finessEt").asString(),
+                report.get("establishment").path("essentialOperator").asBoolean(false),
+                java.time.OffsetDateTime.parse(incident.get("detectedAt").asString()).toInstant(),
                 IncidentCategory.valueOf(incident.get("category").asString()),
                 Enums.DeclaredOrigin.valueOf(incident.get("declaredOrigin").asString()),
                 Enums.IncidentStatus.valueOf(incident.get("status").asString()),
@@ -53,6 +57,7 @@ class SampleVerdictsTest {
                 Enums.Functioning.valueOf(impacts.get("functioning").asString()),
                 impacts.get("degradedMode").asBoolean(),
                 impacts.get("healthSystemImpact").asBoolean(),
-                impacts.get("spreadRisk").asBoolean());
+                impacts.get("spreadRisk").asBoolean(),
+                actions.path("cnilNotified").asBoolean(false));
     }
 }

@@ -7,12 +7,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.psig.triage.routing.ArsDirectory;
 
 /**
- * The baseline policy as a table. Each row starts from a report with no impact at all, changes the
+ * The baseline policy as a table: every impact flag alone, and each boundary between two rules. Each row starts from a report with no impact at all, changes the
  * named facts, and states the whole verdict expected.
  */
 class TriagePolicyTest {
 
-    private final TriagePolicy policy = new TriagePolicy(ArsDirectory.fromClasspath());
+    private final TriagePolicy policy = new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -37,6 +37,14 @@ class TriagePolicyTest {
         malicious contained in degraded mode     | DDOS                    | UNKNOWN    | CONTAINED | NONE      | false | false | false | false  | NONE        | true     | false  | false  | GRAVE         | MALICIOUS     | HIGH
         accidental ongoing in degraded mode      | TELECOM_LOSS            | ACCIDENTAL | ONGOING   | NONE      | false | false | false | false  | NONE        | true     | false  | false  | GRAVE         | NON_MALICIOUS | HIGH
         significatif outranks grave              | RANSOMWARE              | MALICIOUS  | ONGOING   | PROVEN    | true  | true  | true  | true   | INTERRUPTED | true     | false  | true   | SIGNIFICATIF  | MALICIOUS     | CRITICAL
+        malicious ongoing without degraded mode  | RANSOMWARE              | MALICIOUS  | ONGOING   | NONE      | false | false | false | false  | NONE        | false    | false  | false  | NON_QUALIFIE  | MALICIOUS     | LOW
+        undetermined ongoing in degraded mode    | OTHER                   | UNKNOWN    | ONGOING   | NONE      | false | false | false | false  | NONE        | true     | false  | false  | GRAVE         | UNDETERMINED  | HIGH
+        suspected malice ongoing, degraded mode  | SOFTWARE_BUG            | MALICIOUS  | ONGOING   | NONE      | false | false | false | false  | NONE        | true     | false  | false  | GRAVE         | MALICIOUS     | CRITICAL
+        breach and integrity                     | DATA_LEAK               | ACCIDENTAL | RESOLVED  | NONE      | false | true  | false | true   | NONE        | false    | false  | false  | GRAVE         | NON_MALICIOUS | HIGH
+        proven harm outranks degraded functioning| HUMAN_ERROR             | ACCIDENTAL | RESOLVED  | PROVEN    | false | false | false | false  | DEGRADED    | false    | false  | false  | GRAVE         | NON_MALICIOUS | CRITICAL
+        potential harm with significatif         | PROVIDER_FAILURE        | ACCIDENTAL | CONTAINED | POTENTIAL | false | false | false | false  | NONE        | false    | true   | false  | SIGNIFICATIF  | NON_MALICIOUS | HIGH
+        health system impact and spread          | DDOS                    | MALICIOUS  | RESOLVED  | NONE      | false | false | false | false  | NONE        | false    | true   | true   | SIGNIFICATIF  | MALICIOUS     | HIGH
+        availability and degraded functioning    | TELECOM_LOSS            | UNKNOWN    | CONTAINED | NONE      | false | false | true  | false  | DEGRADED    | false    | false  | false  | GRAVE         | NON_MALICIOUS | MEDIUM
         """)
     void shouldApplyTheBaselinePolicy(String caseName, IncidentCategory category, Enums.DeclaredOrigin origin,
                                       Enums.IncidentStatus status, Enums.CareSafety care, boolean confidentiality,
@@ -44,8 +52,17 @@ class TriagePolicyTest {
                                       Enums.Functioning functioning, boolean degradedMode, boolean healthSystemImpact,
                                       boolean spreadRisk, Enums.LegalQualification qualification,
                                       Enums.Maliciousness maliciousness, Enums.Severity severity) {
-        TriageFacts facts = new TriageFacts("350100426", category, origin, status, care, confidentiality, integrity,
-                availability, breach, functioning, degradedMode, healthSystemImpact, spreadRisk);
+        Facts given = Facts.nothingDeclared().category(category).origin(origin).status(status);
+        given.careSafety = care;
+        given.confidentiality = confidentiality;
+        given.integrity = integrity;
+        given.availability = availability;
+        given.breach = breach;
+        given.functioning = functioning;
+        given.degradedMode = degradedMode;
+        given.healthSystemImpact = healthSystemImpact;
+        given.spreadRisk = spreadRisk;
+        TriageFacts facts = given.build();
 
         Verdict verdict = policy.triage(facts);
 
@@ -57,11 +74,21 @@ class TriagePolicyTest {
     @ParameterizedTest(name = "{0} declared ACCIDENTAL is explained")
     @CsvSource({"RANSOMWARE", "PHISHING", "DDOS"})
     void shouldExplainWhyAnAccidentalDeclarationWasClassedMalicious(IncidentCategory category) {
-        TriageFacts facts = new TriageFacts("350100426", category, Enums.DeclaredOrigin.ACCIDENTAL,
-                Enums.IncidentStatus.RESOLVED, Enums.CareSafety.NONE, false, false, false, false,
-                Enums.Functioning.NONE, false, false, false);
+        TriageFacts facts = Facts.nothingDeclared().category(category).origin(Enums.DeclaredOrigin.ACCIDENTAL).build();
 
         assertThat(policy.triage(facts).reasons())
                 .contains("Classed MALICIOUS although declared ACCIDENTAL: " + category + " is a malicious category.");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldGiveOneReasonPerPartOfTheVerdictInOrder() {
+        Verdict verdict = policy.triage(Facts.nothingDeclared().build());
+
+        assertThat(verdict.reasons()).containsExactly(
+                "Routed to ARS Bretagne (region 53) from site FINESS prefix 35 (Ille-et-Vilaine).",
+                "Not qualified: none of the consequences listed in CSP D.1111-16-2 was declared.",
+                "Maliciousness UNDETERMINED: origin unknown and OTHER can be either.",
+                "Severity LOW: no impact on care, data or functioning was declared.",
+                "Marked TLP:AMBER: the standard marking of incident reports.");
     }
 }

@@ -1,0 +1,53 @@
+package org.psig.triage.rules;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The clocks a report starts: each duty that applies, due a fixed time after detection. */
+final class DeadlineRules {
+
+    /** One duty, the condition that makes it apply, and how long after detection it falls due. */
+    record DutyRule(Duty duty, String when, Predicate<TriageFacts> applies, Duration afterDetection, String basis) {
+    }
+
+    private final List<DutyRule> rules;
+
+    DeadlineRules(TriageParameters parameters) {
+        rules = List.of(
+                new DutyRule(Duty.CNIL_NOTIFICATION, "`personalDataBreach` is true and `actions.cnilNotified` is not true",
+                        facts -> facts.personalDataBreach() && !facts.cnilNotified(),
+                        parameters.cnilNotification(), "a personal-data breach not yet notified to the CNIL (GDPR art. 33)"),
+                new DutyRule(Duty.ANSSI_NOTIFICATION, "`establishment.essentialOperator` is true",
+                        TriageFacts::essentialOperator,
+                        parameters.anssiNotification(), "an OSE or OIV reports to the ANSSI without delay"),
+                new DutyRule(Duty.NIS2_EARLY_WARNING, "`establishment.essentialOperator` is true",
+                        TriageFacts::essentialOperator,
+                        parameters.nis2EarlyWarning(), "NIS2 art. 23 early warning of an essential entity"),
+                new DutyRule(Duty.NIS2_INCIDENT_NOTIFICATION, "`establishment.essentialOperator` is true",
+                        TriageFacts::essentialOperator,
+                        parameters.nis2IncidentNotification(), "NIS2 art. 23 incident notification of an essential entity"));
+    }
+
+    List<DutyRule> rules() {
+        return rules;
+    }
+
+    List<Deadline> deadlines(TriageFacts facts) {
+        return rules.stream().filter(rule -> rule.applies().test(facts))
+                .map(rule -> {
+                    var dueAt = facts.detectedAt().plus(rule.afterDetection());
+                    return new Deadline(rule.duty(), dueAt, rule.duty() + " due by " + dueAt + " ("
+                            + delay(rule.afterDetection()) + "): " + rule.basis() + ".");
+                })
+                .toList();
+    }
+
+    static String delay(Duration duration) {
+        if (duration.isZero()) {
+            return "without delay";
+        }
+        String amount = duration.toMinutesPart() == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
+        return amount + " after detection";
+    }
+}
