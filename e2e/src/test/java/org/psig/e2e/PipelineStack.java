@@ -41,6 +41,11 @@ final class PipelineStack implements AutoCloseable {
         return "http://127.0.0.1:" + services.get("intake").getEnvironment().getProperty("local.server.port");
     }
 
+    /** Actuator of the intake: on its own port, off the public API. */
+    String intakeManagementUrl() {
+        return "http://127.0.0.1:" + services.get("intake").getEnvironment().getProperty("local.management.port");
+    }
+
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */
     void restart(String service) {
         services.remove(service).close();
@@ -58,6 +63,7 @@ final class PipelineStack implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.apicurio.registry.url=" + registryUrl + "/apis/registry/v2",
                 "--server.port=0",
+                "--management.server.port=0",
                 "--server.address=127.0.0.1");
     }
 

@@ -103,12 +103,16 @@ abstract class PipelineStory {
     }
 
     private void thenOperatorsSeeItInTheMetrics() throws Exception {
-        String health = get(stack.intakeUrl() + "/actuator/health/readiness");
+        String health = get(stack.intakeManagementUrl() + "/actuator/health/readiness");
         assertThat(JSON.readTree(health).get("status").asString()).isEqualTo("UP");
-        assertThat(JSON.readTree(get(stack.intakeUrl() + "/actuator/health")).get("components").get("kafka")
-                .get("status").asString()).isEqualTo("UP");
-        assertThat(get(stack.intakeUrl() + "/actuator/prometheus"))
-                .contains("psig_intake_reports_total{application=\"intake-service\",outcome=\"accepted\",reason=\"none\"} 12.0")
+        JsonNode components = JSON.readTree(get(stack.intakeManagementUrl() + "/actuator/health")).get("components");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("reportIndex").get("status").asString()).isEqualTo("UP");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("actuator on the public port").isEqualTo(404);
+        assertThat(get(stack.intakeManagementUrl() + "/actuator/prometheus"))
+                .contains("psig_intake_reports_total{application=\"intake-service\",outcome=\"accepted\",reason=\"none\"} 6.0")
+                .contains("psig_intake_reports_total{application=\"intake-service\",outcome=\"repeat\",reason=\"none\"} 6.0")
                 .contains("psig_intake_durable_write_seconds_count");
     }
 

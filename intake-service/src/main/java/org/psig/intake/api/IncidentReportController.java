@@ -1,69 +1,110 @@
 package org.psig.intake.api;
 
+import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.psig.intake.auth.ApiKeys;
+import org.psig.intake.auth.RateLimits;
+import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.config.IntakeProperties.ApiKey;
-import org.psig.intake.publish.ReportPublisher;
-import org.psig.intake.report.IncidentIds;
+import org.psig.intake.memory.KnownReport;
+import org.psig.intake.publish.Receipt;
+import org.psig.intake.publish.ReportIntake;
+import org.psig.intake.report.Finess;
 import org.psig.intake.report.IncidentReportRequest;
-import org.psig.intake.report.ReportMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/incident-reports}: 202 only once Kafka holds the report. */
+/** {@code /api/v1/incident-reports}: 202 only once Kafka holds the report, exactly once per report. */
 @RestController
+@SecurityRequirement(name = OpenApiConfiguration.API_KEY)
 class IncidentReportController {
 
+    static final String PATH = "/api/v1/incident-reports";
     private static final Logger log = LoggerFactory.getLogger(IncidentReportController.class);
 
     private final ApiKeys apiKeys;
-    private final ReportValidator validator;
-    private final ReportPublisher publisher;
+    private final RateLimits rateLimits;
+    private final ReportReader reader;
+    private final ReportIntake intake;
     private final MeterRegistry meters;
-    private final Clock clock;
+    private final IntakeProperties properties;
 
-    IncidentReportController(ApiKeys apiKeys, ReportValidator validator, ReportPublisher publisher,
-                             MeterRegistry meters, Clock clock) {
+    IncidentReportController(ApiKeys apiKeys, RateLimits rateLimits, ReportReader reader, ReportIntake intake,
+                             MeterRegistry meters, IntakeProperties properties) {
         this.apiKeys = apiKeys;
-        this.validator = validator;
-        this.publisher = publisher;
+        this.rateLimits = rateLimits;
+        this.reader = reader;
+        this.intake = intake;
         this.meters = meters;
-        this.clock = clock;
+        this.properties = properties;
     }
 
-    /** Accepted: the report's id, its status and when it was received. */
-    record Accepted(UUID incidentId, String status, Instant receivedAt) {
+    /** The report's id, its status, when it was first received, and what analysts will double-check. */
+    record Accepted(UUID incidentId, String status, Instant receivedAt,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
     }
 
-    @PostMapping(path = "/api/v1/incident-reports", consumes = MediaType.APPLICATION_JSON_VALUE,
+    static URI location(UUID incidentId) {
+        return URI.create(PATH + "/" + incidentId);
+    }
+
+    @Operation(summary = "File an incident report",
+            description = "202 once the report is durably written to Kafka. Posting the same report again returns "
+                    + "the same incidentId and publishes nothing; the same (finessEt, declarantReference) with "
+                    + "different content is a 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IncidentReportRequest.class)))
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Accepted> report(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                    @RequestBody IncidentReportRequest request) {
+                                    HttpServletRequest http) throws IOException {
         ApiKey key = apiKeys.authenticate(authorization);
-        validator.validate(request);
+        rateLimits.take(key);
+        IncidentReportRequest request = reader.read(BoundedBody.read(http, properties.maxBodySize()));
         ApiKeys.authorize(key, request.establishment().finessEt(), request.establishment().finessEj());
 
-        UUID incidentId = IncidentIds.of(request.establishment().finessEt(), request.declarantReference());
-        Instant receivedAt = clock.instant();
-        publisher.publish(ReportMapper.reported(incidentId, request, receivedAt));
+        Receipt receipt = intake.accept(request, Finess.warnings(request.establishment()));
 
-        meters.counter("psig.intake.reports", "outcome", "accepted", "reason", "none").increment();
-        log.info("Accepted report {} of establishment {} as incident {} (key '{}').",
-                request.declarantReference(), request.establishment().finessEt(), incidentId, key.name());
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/incident-reports/" + incidentId))
-                .body(new Accepted(incidentId, "ACCEPTED", receivedAt));
+        String outcome = receipt.repeat() ? "repeat" : "accepted";
+        meters.counter("psig.intake.reports", "outcome", outcome, "reason", "none").increment();
+        log.info("{} report {} of establishment {} as incident {} (key '{}').", receipt.repeat() ? "Recognised repeated"
+                : "Accepted", request.declarantReference(), request.establishment().finessEt(), receipt.incidentId(),
+                key.name());
+        return ResponseEntity.accepted().location(location(receipt.incidentId()))
+                .body(new Accepted(receipt.incidentId(), "ACCEPTED", receipt.receivedAt(), receipt.warnings()));
+    }
+
+    @Operation(summary = "The status of a report this key filed",
+            description = "404 for an unknown id, and for a report of an establishment the key does not cover.")
+    @GetMapping(path = PATH + "/{incidentId}", produces = {MediaType.APPLICATION_JSON_VALUE,
+            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<Accepted> status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                    @PathVariable UUID incidentId) {
+        ApiKey key = apiKeys.authenticate(authorization);
+        rateLimits.take(key);
+        KnownReport known = intake.find(incidentId)
+                .filter(report -> key.covers(report.finessEt(), report.finessEj()))
+                .orElseThrow(() -> new UnknownReportException(incidentId));
+        return ResponseEntity.ok(new Accepted(known.incidentId(), "ACCEPTED", known.receivedAt(), List.of()));
     }
 }

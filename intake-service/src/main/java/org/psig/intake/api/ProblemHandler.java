@@ -1,31 +1,32 @@
 package org.psig.intake.api;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import org.psig.intake.api.BoundedBody.BodyTooLargeException;
 import org.psig.intake.auth.ForbiddenEstablishmentException;
+import org.psig.intake.auth.RateLimitedException;
 import org.psig.intake.auth.UnauthenticatedException;
 import org.psig.intake.config.IntakeProperties;
+import org.psig.intake.memory.IndexUnavailableException;
+import org.psig.intake.publish.ConflictingReportException;
 import org.psig.intake.publish.KafkaUnavailableException;
-import org.psig.intake.report.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 Problem Details, counted by reason; never a stack trace or a class name. */
+/**
+ * Every error as RFC 9457 Problem Details with this API's stable types, counted by type; never a
+ * stack trace or a class name. Spring MVC's own errors (404, 405, 406, 415...) get the same treatment.
+ */
 @RestControllerAdvice
-class ProblemHandler {
+class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -38,86 +39,94 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(InvalidReportException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReportException e) {
-        return respond(Problems.invalid(Problems.INVALID_REPORT,
-                e.errors().size() + " field(s) of the report are invalid; nothing was accepted.", e.errors()));
+    ResponseEntity<Object> invalid(InvalidReportException e) {
+        return respond(Problems.invalid(e.errors().size() + " field(s) of the report are invalid; nothing was accepted.",
+                e.errors()), new HttpHeaders());
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            FieldError error = new FieldError(pointer(jackson.getPath()), describe(jackson));
-            return respond(Problems.invalid(Problems.INVALID_REPORT, "The report has a field of the wrong type or "
-                    + "an unknown field; nothing was accepted.", List.of(error)));
-        }
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY, "The body is not valid JSON",
-                "The request body could not be read as a JSON object; nothing was accepted."));
+    @ExceptionHandler(MalformedBodyException.class)
+    ResponseEntity<Object> malformed(MalformedBodyException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_BODY, "The body cannot be read",
+                e.getMessage() + " Nothing was accepted."), new HttpHeaders());
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
+        return respond(Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.BODY_TOO_LARGE, "Body too large",
+                e.getMessage()), new HttpHeaders());
     }
 
     @ExceptionHandler(UnauthenticatedException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED,
-                "Authentication required", e.getMessage());
-        count(problem);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
+    ResponseEntity<Object> unauthenticated(UnauthenticatedException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return respond(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Authentication required",
+                e.getMessage()), headers);
     }
 
     @ExceptionHandler(ForbiddenEstablishmentException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenEstablishmentException e) {
+    ResponseEntity<Object> forbidden(ForbiddenEstablishmentException e) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN_ESTABLISHMENT,
-                "Establishment not covered by this key", e.getMessage()));
+                "Establishment not covered by this key", e.getMessage()), new HttpHeaders());
     }
 
-    @ExceptionHandler(KafkaUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(KafkaUnavailableException e) {
-        log.warn("A report was refused with 503 because Kafka did not acknowledge it: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE,
-                "Temporarily unavailable", "The report could not be stored durably and was NOT accepted; retry later.");
-        count(problem);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()))
-                .body(problem);
+    @ExceptionHandler(UnknownReportException.class)
+    ResponseEntity<Object> unknown(UnknownReportException e) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage()),
+                new HttpHeaders());
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED_REQUEST,
-                "Unsupported content type", "Send the report as Content-Type: application/json."));
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        return respond(Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, "Too many requests",
+                "This key sent more reports than its rate allows; nothing was accepted. Retry after "
+                        + e.retryAfter().toSeconds() + " s."), headers);
     }
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, Problems.UNSUPPORTED_REQUEST,
-                "Method not allowed", "Reports are filed with POST."));
+    @ExceptionHandler(ConflictingReportException.class)
+    ResponseEntity<Object> conflict(ConflictingReportException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.CONFLICTING_REPORT,
+                "A different report was already accepted under this reference",
+                "Incident " + e.incidentId() + " was accepted on " + e.receivedAt() + " for the same establishment "
+                        + "and declarantReference with different content. Updates are not supported in v1: "
+                        + "file a new report under a new declarantReference, or contact CERT Santé.");
+        problem.setProperty("incidentId", e.incidentId());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.LOCATION, IncidentReportController.location(e.incidentId()).toString());
+        return respond(problem, headers);
     }
 
-    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        count(problem);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    @ExceptionHandler({KafkaUnavailableException.class, IndexUnavailableException.class})
+    ResponseEntity<Object> unavailable(RuntimeException e) {
+        log.warn("A request was refused with 503 because Kafka did not answer in time: {}", e.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
+                "The report could not be stored durably and was NOT accepted; retry later."), headers);
     }
 
-    private void count(ProblemDetail problem) {
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected error while handling a request; answered 500.", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR, "Internal error",
+                "The intake failed unexpectedly; nothing was accepted. Retry later; if it persists, contact CERT Santé."),
+                new HttpHeaders());
+    }
+
+    /** Spring MVC's own errors: this API's type and title, counted like the others. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        Problems.classify(problem);
+        return respond(problem, headers);
+    }
+
+    private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
         meters.counter("psig.intake.reports", "outcome", "rejected", "reason", Problems.reason(problem.getType()))
                 .increment();
-    }
-
-    private static String pointer(List<JacksonException.Reference> path) {
-        StringBuilder pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/').append(reference.getPropertyName() != null
-                    ? reference.getPropertyName() : Integer.toString(reference.getIndex()));
-        }
-        return pointer.toString();
-    }
-
-    private static String describe(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field of the contract (check its spelling)";
-        }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            return "must be one of " + List.of(format.getTargetType().getEnumConstants());
-        }
-        return "has the wrong type or format";
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 }

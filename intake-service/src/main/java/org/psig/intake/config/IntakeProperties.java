@@ -7,8 +7,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *                     producer's usual p99 and below the callers' own HTTP timeouts
  * @param allowedClockSkew how far in the future a declarant's detectedAt may be, for clock drift
  * @param retryAfter what a 503 tells clients to wait before retrying
+ * @param maxBodySize the largest body accepted; a report is a few KiB, the longest allowed one ~40 KiB
+ * @param rateLimit requests allowed per key and instance
  * @param apiKeys the keys allowed to post, stored as SHA-256 hashes, never in clear
  */
 @Validated
@@ -26,7 +30,16 @@ public record IntakeProperties(
         @NotNull Duration writeTimeout,
         @NotNull Duration allowedClockSkew,
         @NotNull Duration retryAfter,
+        @NotNull DataSize maxBodySize,
+        @NotNull @Valid RateLimit rateLimit,
         @NotNull @Valid List<ApiKey> apiKeys) {
+
+    /**
+     * @param perSecond sustained requests per second per key
+     * @param burst requests a key may send at once after a quiet period, e.g. a portal flushing a queue
+     */
+    public record RateLimit(@Positive double perSecond, @Positive int burst) {
+    }
 
     /**
      * @param name who holds the key, for logs and metrics

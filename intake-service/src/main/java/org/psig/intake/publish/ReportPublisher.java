@@ -1,12 +1,10 @@
 package org.psig.intake.publish;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.psig.intake.config.IntakeProperties;
 import io.micrometer.core.instrument.Timer;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
@@ -18,26 +16,28 @@ import org.springframework.stereotype.Component;
 public class ReportPublisher {
 
     private final KafkaTemplate<String, IncidentReported> template;
-    private final Duration writeTimeout;
     private final Timer writes;
 
-    ReportPublisher(KafkaTemplate<String, IncidentReported> template, IntakeProperties properties, MeterRegistry meters) {
+    ReportPublisher(KafkaTemplate<String, IncidentReported> template, MeterRegistry meters) {
         this.template = template;
-        this.writeTimeout = properties.writeTimeout();
         this.writes = Timer.builder("psig.intake.durable.write").description("Time until Kafka acknowledged a report")
                 .publishPercentileHistogram().register(meters);
     }
 
-    public void publish(IncidentReported reported) {
+    /** Returns once acks=all came back; throws {@link KafkaUnavailableException} if not by the deadline. */
+    public void publish(IncidentReported reported, long deadlineNanos) {
         Timer.Sample sample = Timer.start();
         try {
             template.send(Topics.INCIDENT_REPORTED, reported.getIncidentId().toString(), reported)
-                    .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted while writing the report", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not acknowledge the report within " + writeTimeout, e);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
+                 | org.springframework.kafka.KafkaException e) {
+            // The latter two: send() itself gave up, e.g. no metadata within max.block.ms, or the
+            // schema registry did not answer; either way nothing was written.
+            throw new KafkaUnavailableException("Kafka did not acknowledge the report in time", e);
         } finally {
             sample.stop(writes);
         }

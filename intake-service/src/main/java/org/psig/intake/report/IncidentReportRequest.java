@@ -19,7 +19,7 @@ import org.psig.schemas.IncidentStatus;
 
 /** The body of {@code POST /api/v1/incident-reports}, contract v1, field for field. */
 public record IncidentReportRequest(
-        @NotBlank @Size(max = 64) String declarantReference,
+        @NotBlank @Size(max = 64) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String declarantReference,
         @NotNull @Valid Establishment establishment,
         @NotNull @Valid Declarant declarant,
         @NotNull @Valid Incident incident,
@@ -27,27 +27,31 @@ public record IncidentReportRequest(
         @Valid Actions actions) {
 
     static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
+    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+    static final String NO_CONTROL_MESSAGE = "must be a single line without control characters";
 
     public record Establishment(
             @NotNull @Pattern(regexp = FINESS, message = "must be 9 characters: digits, or 2A/2B then 7 digits") String finessEt,
             @Pattern(regexp = FINESS, message = "must be 9 characters: digits, or 2A/2B then 7 digits") String finessEj,
             @NotBlank @Size(max = 200) String name,
             @NotNull EstablishmentType type,
-            @Size(max = 10) String finessCategory,
+            @Pattern(regexp = "\\d{3}", message = "must be a 3-digit FINESS category code, e.g. 500") String finessCategory,
             Boolean essentialOperator) {
     }
 
     public record Declarant(
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String role,
-            @NotBlank @Email @Size(max = 254) String email,
-            @Size(max = 40) String phone) {
+            @NotBlank @Size(max = 254)
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address, e.g. rssi@example.org")
+            String email,
+            @Pattern(regexp = "\\+?[0-9 ().-]{4,40}", message = "must be a phone number: digits, spaces, + ( ) . -") String phone) {
     }
 
     public record Incident(
             @NotNull String detectedAt,
             String startedAt,
-            @NotBlank @Size(max = 200) String summary,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String summary,
             @NotBlank @Size(max = 10_000) String description,
             @NotNull IncidentCategory category,
             @NotNull DeclaredOrigin declaredOrigin,

@@ -22,7 +22,8 @@ public final class ReportMapper {
     private ReportMapper() {
     }
 
-    public static IncidentReported reported(UUID incidentId, IncidentReportRequest request, Instant receivedAt) {
+    public static IncidentReported reported(UUID incidentId, IncidentReportRequest request, Instant receivedAt,
+                                            List<String> warnings) {
         IncidentReport report = report(request);
         return IncidentReported.newBuilder()
                 .setEventId(UUID.randomUUID())
@@ -31,6 +32,7 @@ public final class ReportMapper {
                 .setReceivedAt(receivedAt)
                 .setContentFingerprint(fingerprint(report))
                 .setReport(report)
+                .setWarnings(warnings)
                 .build();
     }
 
@@ -63,7 +65,7 @@ public final class ReportMapper {
     }
 
     /** Avro's JSON rendering is field-ordered and stable: equal content, equal fingerprint. */
-    static String fingerprint(IncidentReport report) {
+    public static String fingerprint(IncidentReport report) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(report.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

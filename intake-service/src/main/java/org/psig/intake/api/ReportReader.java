@@ -1,0 +1,101 @@
+package org.psig.intake.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+
+import org.psig.intake.report.FieldError;
+import org.psig.intake.report.IncidentReportRequest;
+import org.psig.intake.report.ReportTimes;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the bytes of a body into a valid request, or into every reason it is not one. The parser is
+ * strict and bounded: no duplicate keys, no deep nesting, no huge numbers or strings, so a hostile
+ * body costs little.
+ */
+@Component
+class ReportReader {
+
+    /** Contract v1 nests three levels; anything much deeper is not a report. */
+    static final int MAX_NESTING = 16;
+
+    private final JsonMapper json = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING).maxNumberLength(32).maxStringLength(64 * 1024).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private final Validator validator;
+    private final ReportTimes times;
+
+    ReportReader(Validator validator, ReportTimes times) {
+        this.validator = validator;
+        this.times = times;
+    }
+
+    IncidentReportRequest read(byte[] body) {
+        ObjectNode tree = parse(body);
+        List<FieldError> errors = new ArrayList<>(ShapeCheck.check(tree, IncidentReportRequest.class));
+        IncidentReportRequest request = json.treeToValue(tree, IncidentReportRequest.class);
+        Set<String> alreadyReported = errors.stream().map(FieldError::pointer).collect(Collectors.toSet());
+        for (ConstraintViolation<IncidentReportRequest> violation : validator.validate(request)) {
+            String pointer = pointer(violation.getPropertyPath());
+            if (!alreadyReported.contains(pointer)) {
+                errors.add(new FieldError(pointer, violation.getMessage()));
+            }
+        }
+        if (request.incident() != null) {
+            errors.addAll(times.check(request.incident()));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::detail));
+            throw new InvalidReportException(errors);
+        }
+        return request;
+    }
+
+    static String pointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                pointer.append('/').append(node.getName());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private ObjectNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw new MalformedBodyException("The body is empty; send the report as a JSON object.");
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedBodyException(MalformedBodyException.describe(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new MalformedBodyException("The body must be a JSON object, the report itself.");
+        }
+        return (ObjectNode) tree;
+    }
+}

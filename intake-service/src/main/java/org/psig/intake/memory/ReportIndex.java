@@ -1,0 +1,156 @@
+package org.psig.intake.memory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.psig.schemas.IncidentReported;
+import org.psig.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every report ever accepted, by incidentId, read from {@code psig.incident.reported} itself: the
+ * log every intake instance writes is the shared memory of all of them, so it survives restarts and
+ * is the same behind a load balancer. A background thread reads the topic from its beginning and
+ * then follows it; {@link #awaitCaughtUp} lets a request wait until it has seen everything committed
+ * before the request arrived.
+ */
+@Component
+public class ReportIndex implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final ConsumerFactory<String, Object> consumerFactory;
+    private final EndOffsets endOffsets;
+    private final Map<UUID, KnownReport> known = new ConcurrentHashMap<>();
+    private final ReadPositions positions = new ReadPositions();
+    private volatile boolean running;
+    private boolean loadedLogged;
+    private volatile Consumer<String, Object> consumer;
+    private Thread reader;
+
+    ReportIndex(ConsumerFactory<String, Object> consumerFactory, EndOffsets endOffsets) {
+        this.consumerFactory = consumerFactory;
+        this.endOffsets = endOffsets;
+    }
+
+    public Optional<KnownReport> find(UUID incidentId) {
+        return Optional.ofNullable(known.get(incidentId));
+    }
+
+    /** Called once this instance's own write is acknowledged, so a resend to it is known at once. */
+    public void remember(KnownReport report) {
+        known.putIfAbsent(report.incidentId(), report);
+    }
+
+    /**
+     * Returns once every report committed before this call is in {@link #find}; throws
+     * {@link IndexUnavailableException} when Kafka cannot tell or the reader falls behind until the deadline.
+     */
+    public void awaitCaughtUp(long deadlineNanos) {
+        List<TopicPartition> partitions = positions.awaitAssignment(deadlineNanos);
+        Map<TopicPartition, Long> ends = endOffsets.latest(partitions, deadlineNanos);
+        positions.awaitReached(ends, deadlineNanos);
+    }
+
+    /** True once the reader has read everything that was committed when it started. */
+    public boolean loaded() {
+        return positions.loaded();
+    }
+
+    public int size() {
+        return known.size();
+    }
+
+    private void read() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            positions.assigned(partitions, consumer.endOffsets(partitions));
+            log.info("Loading the memory of accepted reports from {} ({} partitions).", Topics.INCIDENT_REPORTED,
+                    partitions.size());
+            while (running) {
+                pollOnce(partitions);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void pollOnce(List<TopicPartition> partitions) {
+        try {
+            for (ConsumerRecord<String, Object> record : consumer.poll(POLL)) {
+                if (record.value() instanceof IncidentReported reported) {
+                    var establishment = reported.getReport().getEstablishment();
+                    known.putIfAbsent(reported.getIncidentId(), new KnownReport(reported.getIncidentId(),
+                            reported.getContentFingerprint(), reported.getReceivedAt(), establishment.getFinessEt(),
+                            establishment.getFinessEj()));
+                } else {
+                    log.warn("Record {}-{}@{} of {} is not a readable report; the intake's memory skips it.",
+                            record.topic(), record.partition(), record.offset(), Topics.INCIDENT_REPORTED);
+                }
+            }
+            positions.advanced(partitions.stream().collect(
+                    Collectors.toMap(tp -> tp, tp -> consumer.position(tp))));
+            if (positions.loaded() && !loadedLogged) {
+                loadedLogged = true;
+                log.info("The memory of accepted reports is loaded: {} reports.", known.size());
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // Kafka away: keep trying; requests meanwhile answer 503 because they cannot catch up.
+            log.warn("Reading {} failed, retrying: {}", Topics.INCIDENT_REPORTED, e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        consumer = consumerFactory.createConsumer(null, "intake-report-index");
+        running = true;
+        reader = new Thread(this::read, "intake-report-index");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, Object> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
