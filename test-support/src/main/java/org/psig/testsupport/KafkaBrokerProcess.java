@@ -1,0 +1,148 @@
+package org.psig.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node KRaft broker in a child JVM, for tests that must stop the broker and start it
+ * again on the same port and data: kill it to simulate a crash, restart it, nothing it held is lost.
+ * It runs on the test's own classpath, which carries the broker through spring-kafka-test.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private final Path config;
+    private final int port;
+    private final Thread killer = new Thread(this::kill, "kafka-broker-killer");
+    private Process process;
+
+    private KafkaBrokerProcess(Path dir, int port, int controllerPort) throws IOException {
+        this.dir = dir;
+        this.port = port;
+        this.config = dir.resolve("server.properties");
+        Files.writeString(config, String.join("\n", List.of(
+                "process.roles=broker,controller", "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("data"),
+                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false", "num.partitions=6")) + "\n");
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    /** Formats a fresh data directory and starts the broker on free loopback ports. */
+    public static KafkaBrokerProcess start() {
+        try {
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("psig-kafka-"), freePort(),
+                    freePort());
+            broker.run("format", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+                    broker.config.toString()).waitFor(60, TimeUnit.SECONDS);
+            broker.restart();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Starts the broker again on the same port and data, and waits until it answers. */
+    public void restart() {
+        try {
+            process = run("broker", "kafka.Kafka", config.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitAnswering();
+    }
+
+    /** SIGKILL: the broker vanishes as in a crash or a network cut, without a controlled shutdown. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook itself is running.
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process run(String name, String... mainAndArgs) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(List.of(mainAndArgs));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile())).start();
+    }
+
+    private void awaitAnswering() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The broker exited at start; see " + dir.resolve("broker.log"));
+                }
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).clusterId().get();
+                    return;
+                } catch (Exception notYet) {
+                    // Still starting.
+                }
+            }
+        }
+        kill();
+        throw new IllegalStateException("The broker did not answer within " + START_TIMEOUT + "; see " + dir);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
