@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -72,6 +73,8 @@ class IncidentReportController {
             description = "202 once the report is durably written to Kafka. Posting the same report again returns "
                     + "the same incidentId and publishes nothing; the same (finessEt, declarantReference) with "
                     + "different content is a 409.")
+    @ApiResponse(responseCode = "202", description = "Accepted: durably written to Kafka, or recognised as a repeat "
+            + "of an accepted report (same incidentId and receivedAt, nothing written).")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IncidentReportRequest.class)))
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
