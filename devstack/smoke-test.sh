@@ -65,16 +65,18 @@ await_ready
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
-deadline=$((SECONDS + 30))
-until curl -s http://127.0.0.1:8082/actuator/prometheus | grep -q '^psig_triage_duplicates_total{.*} 1.0'; do
-    [ "$SECONDS" -lt "$deadline" ] || fail "triage did not report the resend as a duplicate within 30 s"
-    sleep 1
-done
-for topic in psig.incident.triaged psig.notification.ars.53 psig.notification.hfds; do
+curl -s http://127.0.0.1:8090/actuator/prometheus | grep -q '^psig_intake_reports_total{.*outcome="repeat".*} 1.0' \
+    || fail "the intake did not count the resend as a repeat"
+changed=$(sed 's/Rançongiciel sur les serveurs du DPI/Rançongiciel sur tout le SI/' "$SAMPLE" \
+    | curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+        -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @-)
+[ "$(tail -n 1 <<<"$changed")" = 409 ] || fail "a changed report under the same reference answered $changed"
+grep -q "\"incidentId\":\"$incident\"" <<<"$changed" || fail "the 409 does not name $incident: $changed"
+for topic in psig.incident.reported psig.incident.triaged psig.notification.ars.53 psig.notification.hfds; do
     count=$(./psig tail "$topic" --once | grep -c "\"key\":\"$incident\"")
     [ "$count" = 1 ] || fail "$count records of $incident on $topic after the resend"
 done
-echo "after a restart, the resend kept its id and added nothing downstream"
+echo "after a restart, the resend kept its id and added nothing; the changed report got 409"
 
 kill -TERM "$UP"
 wait "$UP" || true

@@ -94,6 +94,16 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void shouldCheckIntakeHealthOnItsManagementPort() {
+        Map<String, Object> healthcheck = (Map<String, Object>) service("intake-service").get("healthcheck");
+
+        assertThat(healthcheck.get("test").toString()).contains("localhost:8090/actuator/health/readiness");
+        assertThat((Map<String, Object>) service("intake-service").get("environment"))
+                .containsEntry("INTAKE_MANAGEMENT_PORT", 8090);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void shouldGiveIntakeTheProfileWithTheDemoKey() {
         assertThat((Map<String, Object>) service("intake-service").get("environment"))
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local");
