@@ -65,7 +65,8 @@ await_ready
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
-curl -s http://127.0.0.1:8090/actuator/prometheus | grep -q '^psig_intake_reports_total{.*outcome="repeat".*} 1.0' \
+metrics=$(curl -s http://127.0.0.1:8090/actuator/prometheus)
+grep -q '^psig_intake_reports_total{.*outcome="repeat".*} 1.0' <<<"$metrics" \
     || fail "the intake did not count the resend as a repeat"
 changed=$(sed 's/Rançongiciel sur les serveurs du DPI/Rançongiciel sur tout le SI/' "$SAMPLE" \
     | curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \

@@ -30,7 +30,9 @@ final class IntakeInstance implements AutoCloseable {
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
                 "--management.server.port=0",
-                "--server.address=127.0.0.1"));
+                "--server.address=127.0.0.1",
+                // A stopped broker is the point of some tests: its reconnection warnings are noise.
+                "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR"));
     }
 
     HttpResponse<String> post(String body) throws Exception {
