@@ -30,6 +30,12 @@ await_ready() {
 await_ready
 [ "$(./psig status | grep -c ': up')" = 5 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/v3/api-docs)" = 200 ] || fail "no OpenAPI document"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -L http://127.0.0.1:8080/swagger-ui.html)" = 200 ] || fail "no Swagger UI"
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/actuator/health)" = 404 ] \
+    || fail "the actuator answers on the public API port"
+echo "OpenAPI and Swagger UI on 8080, actuator only on 8090"
+
 response=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 [ "$(tail -n 1 <<<"$response")" = 202 ] || fail "sample answered $response"
