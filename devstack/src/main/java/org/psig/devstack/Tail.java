@@ -37,9 +37,8 @@ public final class Tail {
         }
         String topic = args[0];
         boolean once = List.of(args).contains("--once");
-        String bootstrap = env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
-        String registry = env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081");
-        try (KafkaConsumer<String, Object> consumer = consumer(bootstrap, registry)) {
+        String registry = Connection.env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081");
+        try (KafkaConsumer<String, Object> consumer = consumer(Connection.fromEnvironment(), registry)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -61,7 +60,7 @@ public final class Tail {
         try {
             infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
         } catch (TimeoutException e) {
-            System.err.println("Kafka does not answer at " + env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+            System.err.println("Kafka does not answer at " + Connection.env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
                     + ": is ./psig up running?");
             System.exit(1);
             return List.of();
@@ -75,10 +74,11 @@ public final class Tail {
         return partitions;
     }
 
-    private static KafkaConsumer<String, Object> consumer(String bootstrap, String registry) {
+    private static KafkaConsumer<String, Object> consumer(Map<String, Object> connection, String registry) {
         Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(registry));
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "psig-tail-" + UUID.randomUUID());
+        config.putAll(connection);
+        // A principal that may read a topic may use consumer groups named after itself.
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, Connection.env("PSIG_KAFKA_USER", "psig") + "-tail-" + UUID.randomUUID());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
@@ -122,10 +122,5 @@ public final class Tail {
             }
         }
         return quoted.append('"').toString();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

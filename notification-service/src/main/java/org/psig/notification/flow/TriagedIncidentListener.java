@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
+import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
@@ -15,34 +18,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes a verdict and publishes its two notifications in the listener's Kafka transaction: the
- * ARS (or unrouted) copy, the HFDS copy and the consumed offset commit together or not at all.
+ * ARS (or unrouted) copy, the HFDS copy, the memory of the notified incident and the consumed offset
+ * commit together or not at all. A verdict for an incident already notified (a replayed dead letter,
+ * a verdict seen twice) is skipped, so no recipient is told twice.
  */
 @Component
-class TriagedIncidentListener {
+class TriagedIncidentListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(TriagedIncidentListener.class);
 
     private final KafkaTemplate<Object, Object> template;
+    private final IncidentMemory notified;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
 
-    TriagedIncidentListener(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+    TriagedIncidentListener(KafkaTemplate<Object, Object> template, IncidentMemory notified, MeterRegistry meters) {
         this.template = template;
+        this.notified = notified;
         this.meters = meters;
     }
 
     @KafkaListener(id = "notification", idIsGroup = false, topics = Topics.INCIDENT_TRIAGED)
     void onTriaged(IncidentTriaged triaged) {
+        String incidentId = triaged.getIncidentId().toString();
+        if (notified.find(incidentId).isPresent()) {
+            meters.counter("psig.notification.duplicates").increment();
+            log.info("Incident {} was already notified; the repeated verdict is skipped.", incidentId);
+            return;
+        }
         String region = triaged.getArsRegionCode();
         String regionalTopic = regionalTopic(triaged.getIncidentId().toString(), region);
         Instant publishedAt = clock.instant();
 
         send(regionalTopic, triaged, Notifications.forArs(triaged, publishedAt));
         send(Topics.NOTIFICATION_HFDS, triaged, Notifications.forHfds(triaged, publishedAt));
+        notified.remember(incidentId, triaged.getEventId().toString());
 
         String recipient = region == null ? "unrouted" : "ars-" + region;
         count(recipient, triaged, publishedAt);
@@ -78,6 +93,11 @@ class TriagedIncidentListener {
                 .increment();
         meters.timer("psig.notification.age", "recipient", recipient)
                 .record(Duration.between(triaged.getReceivedAt(), publishedAt));
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        notified.invalidate();
     }
 
     private static byte[] bytes(String value) {

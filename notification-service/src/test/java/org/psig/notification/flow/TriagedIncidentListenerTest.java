@@ -7,16 +7,19 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.ArsNotification;
 import org.psig.schemas.Deadline;
@@ -36,7 +39,8 @@ class TriagedIncidentListenerTest {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<Object, Object> template = mock(KafkaTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final TriagedIncidentListener listener = new TriagedIncidentListener(template, meters);
+    private final IncidentMemory notified = mock(IncidentMemory.class);
+    private final TriagedIncidentListener listener = new TriagedIncidentListener(template, notified, meters);
 
     @SuppressWarnings("unchecked")
     private List<ProducerRecord<Object, Object>> sent(int count) {
@@ -80,6 +84,27 @@ class TriagedIncidentListenerTest {
             assertThat(header(record, "psig-region")).isEqualTo("06");
             assertThat(record.key()).isEqualTo(triaged.getIncidentId().toString());
         });
+    }
+
+    @Test
+    void shouldRememberTheIncidentWithTheVerdictThatNotifiedIt() {
+        IncidentTriaged triaged = triaged("53");
+
+        listener.onTriaged(triaged);
+
+        verify(notified).remember(triaged.getIncidentId().toString(), triaged.getEventId().toString());
+    }
+
+    @Test
+    void shouldSkipAVerdictForAnIncidentAlreadyNotified() {
+        IncidentTriaged triaged = triaged("53");
+        when(notified.find(triaged.getIncidentId().toString())).thenReturn(Optional.of("an earlier verdict"));
+
+        listener.onTriaged(triaged);
+
+        verify(template, never()).send(any(ProducerRecord.class));
+        verify(notified, never()).remember(any(), any());
+        assertThat(meters.counter("psig.notification.duplicates").count()).isOne();
     }
 
     @Test

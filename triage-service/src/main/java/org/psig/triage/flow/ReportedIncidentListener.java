@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.schemas.Deadline;
 import org.psig.schemas.Duty;
@@ -37,12 +38,12 @@ class ReportedIncidentListener implements ConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(ReportedIncidentListener.class);
 
     private final TriagePolicy policy;
-    private final SeenIncidents seen;
+    private final IncidentMemory seen;
     private final KafkaTemplate<Object, Object> template;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ReportedIncidentListener(TriagePolicy policy, SeenIncidents seen, KafkaTemplate<Object, Object> template,
+    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, KafkaTemplate<Object, Object> template,
                              MeterRegistry meters) {
         this.policy = policy;
         this.seen = seen;
@@ -55,7 +56,7 @@ class ReportedIncidentListener implements ConsumerSeekAware {
     void onReported(ConsumerRecord<String, IncidentReported> record) {
         IncidentReported reported = record.value();
         String incidentId = reported.getIncidentId().toString();
-        Optional<String> known = seen.fingerprint(incidentId);
+        Optional<String> known = seen.find(incidentId);
         if (known.isPresent()) {
             skipRepeat(incidentId, known.get(), reported.getContentFingerprint());
             return;

@@ -1,4 +1,4 @@
-package org.psig.triage.flow;
+package org.psig.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,93 +7,108 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The incidents triage has already handled, so that a report posted twice gives one verdict. Backed
- * by a compacted topic written in the same transaction as the verdict and the consumed offset.
+ * What a consume-process-produce service has already done, per incident, so that a record seen twice
+ * (a resend, a replayed dead letter) is recognised. Backed by a compacted topic written in the same
+ * transaction as the service's output and consumed offset.
  *
  * <p>After every rebalance the memory is reloaded before the next record is handled, not in the
  * rebalance callback: by then the consumer has fetched its committed offsets, which waits for the
  * previous owner's pending transactions, so the reload sees every incident committed before that
- * offset. Only the listener thread touches it.
+ * offset. Only the listener thread touches it; listeners call {@link #invalidate()} on assignment.
  */
-@Component
-public class SeenIncidents {
+public class IncidentMemory {
 
-    public static final String TOPIC = "psig.triage.seen-incidents";
-    private static final Logger log = LoggerFactory.getLogger(SeenIncidents.class);
+    private static final Logger log = LoggerFactory.getLogger(IncidentMemory.class);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
+    private final String topic;
     private final KafkaAdmin kafkaAdmin;
     private final KafkaTemplate<Object, Object> template;
-    private Map<String, String> fingerprints = new HashMap<>();
+    private Map<String, String> values = new HashMap<>();
     private volatile boolean stale = true;
 
-    SeenIncidents(KafkaAdmin kafkaAdmin, KafkaTemplate<Object, Object> template) {
+    public IncidentMemory(String topic, KafkaAdmin kafkaAdmin, KafkaTemplate<Object, Object> template) {
+        this.topic = topic;
         this.kafkaAdmin = kafkaAdmin;
         this.template = template;
     }
 
-    Optional<String> fingerprint(String incidentId) {
+    /** The compacted, never-expiring topic that holds this memory. */
+    public NewTopic newTopic(TopicProperties topics) {
+        NewTopic memory = topics.newTopic(topic);
+        memory.configs().put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        memory.configs().put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+        return memory;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The value remembered for an incident, reloading first if partitions moved since the last call. */
+    public Optional<String> find(String incidentId) {
         if (stale) {
-            fingerprints = load();
+            values = load();
             stale = false;
         }
-        return Optional.ofNullable(fingerprints.get(incidentId));
+        return Optional.ofNullable(values.get(incidentId));
     }
 
     /** Writes inside the current transaction; memory is updated only once that transaction commits. */
-    void remember(String incidentId, String fingerprint) {
-        template.send(TOPIC, incidentId, fingerprint.getBytes(StandardCharsets.UTF_8));
+    public void remember(String incidentId, String value) {
+        template.send(topic, incidentId, value.getBytes(StandardCharsets.UTF_8));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                fingerprints.put(incidentId, fingerprint);
+                values.put(incidentId, value);
             }
         });
     }
 
     /** Partitions moved: what other instances committed meanwhile must be read again. */
-    void invalidate() {
+    public void invalidate() {
         stale = true;
     }
 
     private Map<String, String> load() {
-        Map<String, Object> config = kafkaAdmin.getConfigurationProperties();
+        // The admin's settings carry the connection and its security (SASL) settings.
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, String> loaded = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, LOAD_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, LOAD_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, LOAD_TIMEOUT);
             long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp, LOAD_TIMEOUT) < ends.get(tp))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not reload " + TOPIC + " within " + LOAD_TIMEOUT);
+                    throw new IllegalStateException("Could not reload " + topic + " within " + LOAD_TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     loaded.put(record.key(), record.value());
                 }
             }
         }
-        log.info("Reloaded the {} incidents already triaged.", loaded.size());
+        log.info("Reloaded {} incidents from {}.", loaded.size(), topic);
         return loaded;
     }
 }

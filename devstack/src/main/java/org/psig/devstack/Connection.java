@@ -1,0 +1,45 @@
+package org.psig.devstack;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+
+/**
+ * How the command-line tools reach Kafka: {@code PSIG_KAFKA_BOOTSTRAP}, and when the broker
+ * authenticates, {@code PSIG_KAFKA_USER} and {@code PSIG_KAFKA_PASSWORD} (SASL/PLAIN).
+ */
+final class Connection {
+
+    private Connection() {
+    }
+
+    static Map<String, Object> fromEnvironment() {
+        return of(env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092"), env("PSIG_KAFKA_USER", ""),
+                env("PSIG_KAFKA_PASSWORD", ""));
+    }
+
+    static Map<String, Object> of(String bootstrap, String user, String password) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        if (!user.isEmpty()) {
+            config.putAll(sasl(user, password));
+        }
+        return config;
+    }
+
+    /** SASL/PLAIN client settings for one principal. */
+    static Map<String, Object> sasl(String user, String password) {
+        return Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"" + user + "\" password=\"" + password + "\";");
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
