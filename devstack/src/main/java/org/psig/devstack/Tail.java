@@ -66,7 +66,9 @@ public final class Tail {
             return List.of();
         }
         if (infos == null) {
-            System.err.println("No topic '" + topic + "' on the broker.");
+            System.err.println(Connection.env("PSIG_KAFKA_USER", "").isEmpty()
+                    ? "No topic '" + topic + "' on the broker."
+                    : "No topic '" + topic + "' that " + Connection.env("PSIG_KAFKA_USER", "") + " may read.");
             System.exit(1);
         }
         List<TopicPartition> partitions = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.psig.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
+import org.psig.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -14,14 +15,13 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
  */
 public final class DeadLetters {
 
-    public static final String SUFFIX = "-dlt";
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {
     }
 
     public static String topicFor(String topic) {
-        return topic + SUFFIX;
+        return Topics.deadLetters(topic);
     }
 
     static ConsumerRecordRecoverer recoverer(KafkaOperations<Object, Object> template, MeterRegistry meters) {

@@ -17,6 +17,11 @@ public final class Topics {
     /** Reports no ARS covers; key incidentId, value {@link ArsNotification}. Written by notification only. */
     public static final String NOTIFICATION_UNROUTED = "psig.notification.unrouted";
 
+    /** Internal: every incident triage has triaged, with its content fingerprint (compacted). */
+    public static final String TRIAGE_SEEN_INCIDENTS = "psig.triage.seen-incidents";
+    /** Internal: every incident whose notifications were published (compacted). */
+    public static final String NOTIFIER_NOTIFIED_INCIDENTS = "psig.notifier.notified-incidents";
+
     /** INSEE region codes of the 18 ARS, in the contract's order. */
     public static final List<String> ARS_REGION_CODES = List.of(
             "01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94");
@@ -32,6 +37,11 @@ public final class Topics {
             throw new IllegalArgumentException("No ARS has region code '" + regionCode + "'");
         }
         return NOTIFICATION_ARS_PREFIX + regionCode;
+    }
+
+    /** Where the records of {@code topic} that could not be processed go (Spring Kafka's naming). */
+    public static String deadLetters(String topic) {
+        return topic + "-dlt";
     }
 
     /** The 18 ARS notification topics. */

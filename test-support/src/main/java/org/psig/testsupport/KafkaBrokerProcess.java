@@ -7,10 +7,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -30,14 +33,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final Path dir;
     private final Path config;
     private final int port;
+    private final Map<String, Object> clientConfig;
     private final Thread killer = new Thread(this::kill, "kafka-broker-killer");
     private Process process;
 
-    private KafkaBrokerProcess(Path dir, int port, int controllerPort) throws IOException {
+    private KafkaBrokerProcess(Path dir, int port, int controllerPort, List<String> overrides,
+                               Map<String, Object> clientConfig) throws IOException {
         this.dir = dir;
         this.port = port;
+        this.clientConfig = clientConfig;
         this.config = dir.resolve("server.properties");
-        Files.writeString(config, String.join("\n", List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "process.roles=broker,controller", "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
@@ -48,15 +54,29 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=false", "num.partitions=6")) + "\n");
+                "auto.create.topics.enable=false", "num.partitions=6"));
+        // Later lines win in a properties file: overrides replace the plain listeners, for example.
+        lines.addAll(overrides);
+        Files.writeString(config, String.join("\n", lines) + "\n");
         Runtime.getRuntime().addShutdownHook(killer);
     }
 
     /** Formats a fresh data directory and starts the broker on free loopback ports. */
     public static KafkaBrokerProcess start() {
+        return start((port, controllerPort) -> List.of(), Map.of());
+    }
+
+    /**
+     * A broker with more settings, e.g. SASL listeners: {@code overrides} gets the broker and controller
+     * ports; {@code clientConfig} is what a client needs besides the bootstrap servers to connect.
+     */
+    public static KafkaBrokerProcess start(BiFunction<Integer, Integer, List<String>> overrides,
+                                           Map<String, Object> clientConfig) {
         try {
-            KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("psig-kafka-"), freePort(),
-                    freePort());
+            int port = freePort();
+            int controllerPort = freePort();
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("psig-kafka-"), port,
+                    controllerPort, overrides.apply(port, controllerPort), clientConfig);
             broker.run("format", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
                     broker.config.toString()).waitFor(60, TimeUnit.SECONDS);
             broker.restart();
@@ -111,7 +131,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private Process run(String name, String... mainAndArgs) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(mainAndArgs));
@@ -121,13 +141,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private void awaitAnswering() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        Map<String, Object> admin = new HashMap<>(clientConfig);
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin client = Admin.create(admin)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The broker exited at start; see " + dir.resolve("broker.log"));
                 }
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).clusterId().get();
+                    client.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).clusterId().get();
                     return;
                 } catch (Exception notYet) {
                     // Still starting.

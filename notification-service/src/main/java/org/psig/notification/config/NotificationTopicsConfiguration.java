@@ -20,12 +20,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 class NotificationTopicsConfiguration {
 
-    static final String NOTIFIED_INCIDENTS = "psig.notifier.notified-incidents";
-
     /** Every incident whose notifications were published, with the eventId of the verdict that did it. */
     @Bean
     IncidentMemory notifiedIncidents(KafkaAdmin kafkaAdmin, KafkaTemplate<Object, Object> template) {
-        return new IncidentMemory(NOTIFIED_INCIDENTS, kafkaAdmin, template);
+        return new IncidentMemory(Topics.NOTIFIER_NOTIFIED_INCIDENTS, kafkaAdmin, template);
     }
 
     @Bean

@@ -15,8 +15,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
-    static final String SEEN_INCIDENTS = "psig.triage.seen-incidents";
-
     @Bean
     TriagePolicy triagePolicy(TriageProperties properties) {
         return new TriagePolicy(ArsDirectory.fromClasspath(), properties.parameters());
@@ -25,7 +23,7 @@ class TriageConfiguration {
     /** Every incident already triaged, with the fingerprint of its report's content. */
     @Bean
     IncidentMemory seenIncidents(KafkaAdmin kafkaAdmin, KafkaTemplate<Object, Object> template) {
-        return new IncidentMemory(SEEN_INCIDENTS, kafkaAdmin, template);
+        return new IncidentMemory(Topics.TRIAGE_SEEN_INCIDENTS, kafkaAdmin, template);
     }
 
     @Bean
