@@ -1,0 +1,185 @@
+package org.psig.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.LegalQualification;
+import org.psig.schemas.Maliciousness;
+import org.psig.schemas.Severity;
+import org.psig.schemas.Topics;
+import org.psig.schemas.WireFormat;
+import org.psig.testsupport.RegistryExtension;
+import org.psig.testsupport.RegistryServer;
+import org.psig.testsupport.ReportFixtures;
+import org.psig.testsupport.TopicRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/**
+ * Exactly once under crashes: 1,000 verdicts, the notification service killed with SIGKILL several
+ * times while it publishes them; afterwards every incident has exactly one HFDS notification and
+ * exactly one ARS-or-unrouted notification, as a read_committed consumer sees them.
+ */
+@ExtendWith(RegistryExtension.class)
+class NotificationKillIT {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationKillIT.class);
+    private static final int VERDICTS = 1_000;
+    private static final List<Integer> KILL_AFTER = List.of(120, 320, 520, 720);
+    private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+
+    private ServiceProcess service;
+
+    @AfterEach
+    void stopTheService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void shouldNotifyEveryIncidentExactlyOnceAcrossRepeatedKills() throws Exception {
+        createTheVerdictsTopic();
+        Set<String> incidents = publishVerdicts();
+        Path logFile = Files.createTempFile("notification-kill-", ".log");
+        List<String> recipientTopics = new ArrayList<>(Topics.allArsNotifications());
+        recipientTopics.add(Topics.NOTIFICATION_UNROUTED);
+        List<String> watched = new ArrayList<>(recipientTopics);
+        watched.add(Topics.NOTIFICATION_HFDS);
+
+        int kills = 0;
+        service = start(logFile);
+        // The service creates its topics at start; the recorder waits for them.
+        try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(), watched)) {
+            for (int threshold : KILL_AFTER) {
+                if (!service.isAlive()) {
+                    service = start(logFile);
+                }
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> notified(recorder, incidents) >= threshold);
+                service.kill();
+                kills++;
+                int seen = notified(recorder, incidents);
+                log.info("Killed the notification service after {} of {} incidents were notified.", seen, VERDICTS);
+                assertThat(seen).as("killed mid-stream").isLessThan(VERDICTS);
+            }
+            service = start(logFile);
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> notified(recorder, incidents) == VERDICTS);
+
+            Map<String, Integer> hfds = perIncident(recorder.on(Topics.NOTIFICATION_HFDS), incidents);
+            Map<String, Integer> regional = new HashMap<>();
+            recipientTopics.forEach(topic -> perIncident(recorder.on(topic), incidents)
+                    .forEach((incident, count) -> regional.merge(incident, count, Integer::sum)));
+            long duplicates = hfds.values().stream().filter(count -> count > 1).count()
+                    + regional.values().stream().filter(count -> count > 1).count();
+            long losses = incidents.stream().filter(id -> !hfds.containsKey(id) || !regional.containsKey(id)).count();
+            log.info("{} incidents, {} kills: {} duplicated, {} lost.", VERDICTS, kills, duplicates, losses);
+
+            assertThat(kills).isEqualTo(KILL_AFTER.size());
+            assertThat(hfds).hasSize(VERDICTS).allSatisfy((incident, count) -> assertThat(count).isOne());
+            assertThat(regional).hasSize(VERDICTS).allSatisfy((incident, count) -> assertThat(count).isOne());
+        }
+    }
+
+    private ServiceProcess start(Path logFile) {
+        // A stable instance, as a StatefulSet pod restarted in place: the same transactional ids abort at
+        // once what the killed predecessor left open, and static group membership takes its partitions
+        // back without waiting for its session to time out.
+        return ServiceProcess.start("psig.notification.jar", Map.of("PSIG_INSTANCE_ID", "kill-test"), logFile,
+                "--spring.kafka.bootstrap-servers=" + BROKERS,
+                "--spring.kafka.consumer.properties.group.instance.id=notification-kill-test",
+                "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
+                "--server.port=0",
+                "--logging.level.root=WARN");
+    }
+
+    private static int notified(TopicRecorder recorder, Set<String> incidents) {
+        Set<String> seen = new HashSet<>();
+        for (ConsumerRecord<String, Object> record : recorder.catchUp()) {
+            if (record.topic().equals(Topics.NOTIFICATION_HFDS) && incidents.contains(record.key())) {
+                seen.add(record.key());
+            }
+        }
+        return seen.size();
+    }
+
+    private static Map<String, Integer> perIncident(List<ConsumerRecord<String, Object>> records, Set<String> incidents) {
+        Map<String, Integer> counts = new HashMap<>();
+        records.stream().filter(record -> incidents.contains(record.key()))
+                .forEach(record -> counts.merge(record.key(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static void createTheVerdictsTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS))) {
+            if (!admin.listTopics().names().get().contains(Topics.INCIDENT_TRIAGED)) {
+                admin.createTopics(List.of(new NewTopic(Topics.INCIDENT_TRIAGED, 6, (short) 1))).all().get();
+            }
+        }
+    }
+
+    private static Set<String> publishVerdicts() throws Exception {
+        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(RegistryServer.shared().url()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put("apicurio.registry.auto-register", true);
+        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        Set<String> incidents = new HashSet<>();
+        List<String> regions = new ArrayList<>(Topics.ARS_REGION_CODES);
+        regions.add(null);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
+            for (int i = 0; i < VERDICTS; i++) {
+                UUID incidentId = UUID.randomUUID();
+                incidents.add(incidentId.toString());
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
+                        verdict(incidentId, regions.get(i % regions.size()))));
+            }
+            producer.flush();
+        }
+        return incidents;
+    }
+
+    private static IncidentTriaged verdict(UUID incidentId, String region) {
+        return IncidentTriaged.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setIncidentId(incidentId)
+                .setReceivedAt(Instant.now())
+                .setArsRegionCode(region)
+                .setLegalQualification(LegalQualification.GRAVE)
+                .setMaliciousness(Maliciousness.MALICIOUS)
+                .setSeverity(Severity.HIGH)
+                .setReasons(List.of("Kill test."))
+                .setRulesetVersion("kill-test")
+                .setReport(ReportFixtures.ransomware("KILL-" + incidentId, "350100426", "Kill test"))
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package org.psig.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service run from its built jar in a child JVM, so that a test can kill it the hard way
+ * (SIGKILL: no shutdown hook, no transaction finished) and start it again.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Thread killer;
+
+    private ServiceProcess(Process process) {
+        this.process = process;
+        this.killer = new Thread(process::destroyForcibly, "service-process-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+    }
+
+    static ServiceProcess start(String jarProperty, Map<String, String> environment, Path log, String... args) {
+        String jar = System.getProperty(jarProperty);
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("No service jar at " + jar + " (system property " + jarProperty
+                    + "); run the tests through Maven, which builds it first");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.psig.schemas", "-jar", jar));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        try {
+            return new ServiceProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL, then wait until the process is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM: a graceful stop, forced after 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running.
+        }
+    }
+}
