@@ -49,7 +49,7 @@ public final class ReplayDeadLetters {
     }
 
     /** Replays every dead letter of {@code deadLetters} not replayed yet; returns how many. */
-    static int replay(Map<String, Object> connection, String deadLetters) {
+    public static int replay(Map<String, Object> connection, String deadLetters) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(connection);
              KafkaProducer<byte[], byte[]> producer = producer(connection, deadLetters)) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, Duration.ofSeconds(10)).stream()

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,27 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.psig.schemas.IncidentTriaged;
-import org.psig.schemas.LegalQualification;
-import org.psig.schemas.Maliciousness;
-import org.psig.schemas.Severity;
 import org.psig.schemas.Topics;
-import org.psig.schemas.WireFormat;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
-import org.psig.testsupport.ReportFixtures;
 import org.psig.testsupport.TopicRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +52,7 @@ class NotificationKillIT {
 
     @Test
     void shouldNotifyEveryIncidentExactlyOnceAcrossRepeatedKills() throws Exception {
-        createTheVerdictsTopic();
+        Verdicts.createTheVerdictsTopic(BROKERS);
         Set<String> incidents = publishVerdicts();
         Path logFile = Files.createTempFile("notification-kill-", ".log");
         List<String> recipientTopics = new ArrayList<>(Topics.allArsNotifications());
@@ -137,49 +124,19 @@ class NotificationKillIT {
         return counts;
     }
 
-    private static void createTheVerdictsTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS))) {
-            if (!admin.listTopics().names().get().contains(Topics.INCIDENT_TRIAGED)) {
-                admin.createTopics(List.of(new NewTopic(Topics.INCIDENT_TRIAGED, 6, (short) 1))).all().get();
-            }
-        }
-    }
-
-    private static Set<String> publishVerdicts() throws Exception {
-        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(RegistryServer.shared().url()));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put("apicurio.registry.auto-register", true);
-        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(config, false);
+    private static Set<String> publishVerdicts() {
         Set<String> incidents = new HashSet<>();
         List<String> regions = new ArrayList<>(Topics.ARS_REGION_CODES);
         regions.add(null);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
+        try (KafkaProducer<String, Object> producer = Verdicts.producer(BROKERS)) {
             for (int i = 0; i < VERDICTS; i++) {
                 UUID incidentId = UUID.randomUUID();
                 incidents.add(incidentId.toString());
                 producer.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
-                        verdict(incidentId, regions.get(i % regions.size()))));
+                        Verdicts.verdict(incidentId, regions.get(i % regions.size()))));
             }
             producer.flush();
         }
         return incidents;
-    }
-
-    private static IncidentTriaged verdict(UUID incidentId, String region) {
-        return IncidentTriaged.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setIncidentId(incidentId)
-                .setReceivedAt(Instant.now())
-                .setArsRegionCode(region)
-                .setLegalQualification(LegalQualification.GRAVE)
-                .setMaliciousness(Maliciousness.MALICIOUS)
-                .setSeverity(Severity.HIGH)
-                .setReasons(List.of("Kill test."))
-                .setRulesetVersion("kill-test")
-                .setReport(ReportFixtures.ransomware("KILL-" + incidentId, "350100426", "Kill test"))
-                .build();
     }
 }
