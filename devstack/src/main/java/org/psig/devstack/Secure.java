@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
  * Secure server-properties CREDENTIALS PORT CONTROLLER_PORT   lines to add to server.properties
  * Secure apply-acls CREDENTIALS                               creates the ACLs, as admin
  * Secure password CREDENTIALS PRINCIPAL                        prints one principal's password
+ * Secure compose-files CREDENTIALS DIR                         the files docker-compose.secure.yml mounts
  * </pre>
  */
 public final class Secure {
@@ -39,6 +40,13 @@ public final class Secure {
                 int count = applyAcls(bootstrap, credentials);
                 System.out.println(count + " ACLs in place");
             }
+            case "compose-files" -> {
+                if (args.length != 3) {
+                    usage();
+                }
+                ComposeFiles.write(credentials, Path.of(args[1]), Path.of(args[2]));
+                System.out.println("wrote the secure compose files to " + args[2]);
+            }
             case "password" -> {
                 if (args.length != 3) {
                     usage();
@@ -63,7 +71,8 @@ public final class Secure {
         System.err.println(String.join("\n", List.of(
                 "usage: Secure server-properties CREDENTIALS PORT CONTROLLER_PORT",
                 "       Secure apply-acls CREDENTIALS",
-                "       Secure password CREDENTIALS PRINCIPAL")));
+                "       Secure password CREDENTIALS PRINCIPAL",
+                "       Secure compose-files CREDENTIALS DIR")));
         System.exit(2);
     }
 }

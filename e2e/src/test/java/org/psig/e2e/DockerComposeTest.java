@@ -21,15 +21,21 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final Map<String, Object> COMPOSE = load();
+    private static final Map<String, Object> COMPOSE = load("docker-compose.yml");
+    private static final Map<String, Object> SECURE = load("docker-compose.secure.yml");
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> load() {
+    private static Map<String, Object> load(String file) {
         try {
-            return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+            return new Yaml().load(Files.readString(ROOT.resolve(file)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> secure(String name) {
+        return (Map<String, Object>) ((Map<String, Object>) SECURE.get("services")).get(name);
     }
 
     @SuppressWarnings("unchecked")
@@ -107,5 +113,40 @@ class DockerComposeTest {
     void shouldGiveIntakeTheProfileWithTheDemoKey() {
         assertThat((Map<String, Object>) service("intake-service").get("environment"))
                 .containsEntry("SPRING_PROFILES_ACTIVE", "local");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunTheSecureBrokerWithTheStandardAuthorizerAndNoDefaultAccess() {
+        Map<String, Object> environment = (Map<String, Object>) secure("kafka").get("environment");
+
+        assertThat(environment)
+                .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+        assertThat((String) environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))
+                .doesNotContain(":PLAINTEXT").contains("INTERNAL:SASL_PLAINTEXT", "EXTERNAL:SASL_PLAINTEXT");
+        assertThat(secure("kafka").get("healthcheck").toString()).contains("--command-config /etc/psig/admin.properties");
+    }
+
+    @ParameterizedTest
+    @MethodSource("pipelineServices")
+    @SuppressWarnings("unchecked")
+    void shouldGiveEverySecureServiceItsOwnCredentialsAndTheAclsFirst(String name) {
+        assertThat(secure(name)).containsEntry("env_file", ".psig/compose/" + name + ".env");
+        assertThat((Map<String, Object>) secure(name).get("depends_on"))
+                .containsEntry("acls", Map.of("condition", "service_completed_successfully"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCreateTheAclsWithTheDevstackTheBuildProduces() {
+        Map<String, Object> acls = secure("acls");
+
+        assertThat((List<String>) acls.get("command")).containsSubsequence("org.psig.devstack.Secure", "apply-acls");
+        assertThat((List<String>) acls.get("volumes")).anySatisfy(volume -> assertThat(volume)
+                .startsWith("./devstack/target/devstack-0.1.0-SNAPSHOT.jar:"));
+        assertThat(Files.isRegularFile(ROOT.resolve("devstack/target/devstack-0.1.0-SNAPSHOT.jar")))
+                .as("the devstack jar the acls job mounts").isTrue();
     }
 }
