@@ -85,7 +85,35 @@ for topic in psig.incident.reported psig.incident.triaged psig.notification.ars.
 done
 echo "after a restart, the resend kept its id and added nothing; the changed report got 409"
 
+replayed=$(./psig replay-dlt psig.incident.triaged)
+[ "$replayed" = "replayed 0 dead letter(s) from psig.incident.triaged-dlt" ] || fail "replay-dlt said: $replayed"
+echo "replay-dlt found nothing to replay"
+
 kill -TERM "$UP"
 wait "$UP" || true
 [ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up (twice), curl, ./psig tail, ./psig status and stop behave as the README says"
+
+# A third start, secure: each ARS reads its own topic only, as docs/notifications.md shows.
+: >"$PSIG_HOME/up.log"
+./psig up --secure >"$PSIG_HOME/up.log" 2>&1 &
+UP=$!
+await_ready
+grep -q "ACLs in place" "$PSIG_HOME/up.log" || fail "no ACLs reported"
+paca=test-support/src/main/resources/samples/data-leak-esms-paca.json
+accepted=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$paca")
+paca_incident=$(sed -E 's/.*"incidentId":"([^"]+)".*/\1/' <<<"$accepted")
+deadline=$((SECONDS + 30))
+until PSIG_KAFKA_USER=ars-93 ./psig tail psig.notification.ars.93 --once | grep -q "\"key\":\"$paca_incident\""; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "ars-93 did not read its notification within 30 s on the secure stack"
+done
+PSIG_KAFKA_USER=ars-53 ./psig tail psig.notification.ars.53 --once | grep -q "\"key\":\"$incident\"" \
+    || fail "ars-53 cannot read its own topic"
+refused=$(PSIG_KAFKA_USER=ars-53 ./psig tail psig.notification.ars.93 --once 2>&1 || true)
+[ "$refused" = "No topic 'psig.notification.ars.93' that ars-53 may read." ] || fail "ars-53 read ars.93: $refused"
+echo "secure stack: the pipeline runs under ACLs, ars-93 and ars-53 read their own topics, ars-53 is refused ars.93"
+
+kill -TERM "$UP"
+wait "$UP" || true
+[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+echo "smoke test passed: ./psig up (three times, once --secure), curl, ./psig tail, replay-dlt, status and stop behave as the README says"
