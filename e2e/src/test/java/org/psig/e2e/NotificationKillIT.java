@@ -102,6 +102,8 @@ class NotificationKillIT {
         return ServiceProcess.start("psig.notification.jar", Map.of("PSIG_INSTANCE_ID", "kill-test"), logFile,
                 "--spring.kafka.bootstrap-servers=" + BROKERS,
                 "--spring.kafka.consumer.properties.group.instance.id=notification-kill-test",
+                // Its own group: a static member that is gone holds its group's partitions for a session.
+                "--spring.kafka.consumer.group-id=notification-kill-test",
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
                 "--logging.level.root=WARN");

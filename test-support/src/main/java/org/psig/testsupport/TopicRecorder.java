@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.psig.schemas.WireFormat;
 
@@ -28,6 +30,8 @@ import org.psig.schemas.WireFormat;
  */
 public final class TopicRecorder implements AutoCloseable {
 
+    /** The value of a record whose bytes are not a value of the registry's schemas. */
+    public static final String UNREADABLE = "<unreadable record>";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, Object> consumer;
@@ -42,7 +46,7 @@ public final class TopicRecorder implements AutoCloseable {
         config.put("apicurio.registry.use-specific-avro-reader", true);
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
         values.configure(config, false);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), tolerant(values));
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             for (PartitionInfo info : partitionsOf(topic)) {
@@ -51,6 +55,33 @@ public final class TopicRecorder implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+    }
+
+    /**
+     * Some tests put unreadable bytes on a topic on purpose, and the broker is shared by every test
+     * of a module: such a record is recorded with the value {@link #UNREADABLE} instead of stopping
+     * every later reader of that topic.
+     */
+    private static Deserializer<Object> tolerant(Deserializer<Object> values) {
+        return new Deserializer<>() {
+            @Override
+            public Object deserialize(String topic, byte[] data) {
+                try {
+                    return values.deserialize(topic, data);
+                } catch (RuntimeException unreadable) {
+                    return UNREADABLE;
+                }
+            }
+
+            @Override
+            public Object deserialize(String topic, Headers headers, byte[] data) {
+                try {
+                    return values.deserialize(topic, headers, data);
+                } catch (RuntimeException unreadable) {
+                    return UNREADABLE;
+                }
+            }
+        };
     }
 
     /** A topic created a moment ago can be missing from the broker's metadata for a short while. */
