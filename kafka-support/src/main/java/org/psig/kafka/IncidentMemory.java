@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,10 +27,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (a resend, a replayed dead letter) is recognised. Backed by a compacted topic written in the same
  * transaction as the service's output and consumed offset.
  *
- * <p>After every rebalance the memory is reloaded before the next record is handled, not in the
+ * <p>After every rebalance a consumer thread reloads the memory before its next record, not in the
  * rebalance callback: by then the consumer has fetched its committed offsets, which waits for the
  * previous owner's pending transactions, so the reload sees every incident committed before that
- * offset. Only the listener thread touches it; listeners call {@link #invalidate()} on assignment.
+ * offset. Listeners call {@link #invalidate()} on assignment, on their consumer thread. Several
+ * consumer threads share one memory: reloads add to it and never replace it, so an incident another
+ * thread remembered meanwhile is never forgotten.
  */
 public class IncidentMemory {
 
@@ -39,8 +42,9 @@ public class IncidentMemory {
     private final String topic;
     private final KafkaAdmin kafkaAdmin;
     private final KafkaTemplate<Object, Object> template;
-    private Map<String, String> values = new HashMap<>();
-    private volatile boolean stale = true;
+    private final Map<String, String> values = new ConcurrentHashMap<>();
+    /** Per consumer thread: whether its partitions moved since it last reloaded. */
+    private final ThreadLocal<Boolean> stale = ThreadLocal.withInitial(() -> true);
 
     public IncidentMemory(String topic, KafkaAdmin kafkaAdmin, KafkaTemplate<Object, Object> template) {
         this.topic = topic;
@@ -62,9 +66,11 @@ public class IncidentMemory {
 
     /** The value remembered for an incident, reloading first if partitions moved since the last call. */
     public Optional<String> find(String incidentId) {
-        if (stale) {
-            values = load();
-            stale = false;
+        if (stale.get()) {
+            synchronized (this) {
+                values.putAll(load());
+            }
+            stale.set(false);
         }
         return Optional.ofNullable(values.get(incidentId));
     }
@@ -82,7 +88,7 @@ public class IncidentMemory {
 
     /** Partitions moved: what other instances committed meanwhile must be read again. */
     public void invalidate() {
-        stale = true;
+        stale.set(true);
     }
 
     private Map<String, String> load() {

@@ -33,11 +33,12 @@ public class ReportPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted while writing the report", e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
-                 | org.springframework.kafka.KafkaException e) {
-            // The latter two: send() itself gave up, e.g. no metadata within max.block.ms, or the
-            // schema registry did not answer; either way nothing was written.
+        } catch (ExecutionException | TimeoutException e) {
             throw new KafkaUnavailableException("Kafka did not acknowledge the report in time", e);
+        } catch (RuntimeException e) {
+            // send() itself gave up: no metadata within max.block.ms, or the schema registry did not
+            // answer. Nothing was written, and it is no fault of the sender's: 503, not 500.
+            throw new KafkaUnavailableException("The report could not be sent to Kafka: " + e.getMessage(), e);
         } finally {
             sample.stop(writes);
         }

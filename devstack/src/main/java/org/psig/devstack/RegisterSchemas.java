@@ -1,0 +1,60 @@
+package org.psig.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.psig.schemas.ArsNotification;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.IncidentReported;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Topics;
+
+/**
+ * Registers the value schema of every topic under {@code <topic>-value}, one at a time, before any
+ * service starts. Left to the producers, the first burst of reports on a fresh registry made dozens
+ * of threads register the same schema at once, and the registry's database refused most of them.
+ */
+public final class RegisterSchemas {
+
+    private RegisterSchemas() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String registry = Connection.env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081");
+        Map<String, Schema> subjects = subjects();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (Map.Entry<String, Schema> subject : subjects.entrySet()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/apis/ccompat/v7/subjects/"
+                            + subject.getKey() + "/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":" + quote(subject.getValue().toString()) + "}"))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the registry refused " + subject.getKey() + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        }
+        System.out.println(subjects.size() + " schemas registered");
+    }
+
+    static Map<String, Schema> subjects() {
+        Map<String, Schema> subjects = new LinkedHashMap<>();
+        subjects.put(Topics.INCIDENT_REPORTED + "-value", IncidentReported.getClassSchema());
+        subjects.put(Topics.INCIDENT_TRIAGED + "-value", IncidentTriaged.getClassSchema());
+        Topics.allArsNotifications().forEach(topic -> subjects.put(topic + "-value", ArsNotification.getClassSchema()));
+        subjects.put(Topics.NOTIFICATION_UNROUTED + "-value", ArsNotification.getClassSchema());
+        subjects.put(Topics.NOTIFICATION_HFDS + "-value", HfdsNotification.getClassSchema());
+        return subjects;
+    }
+
+    private static String quote(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
