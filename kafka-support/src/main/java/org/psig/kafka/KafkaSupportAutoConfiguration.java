@@ -3,7 +3,6 @@ package org.psig.kafka;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,7 +41,7 @@ public class KafkaSupportAutoConfiguration {
     private static Serializer<Object> avroOrBytesSerializer() {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(SpecificRecord.class, new AvroKafkaSerializer<>());
+        byType.put(SpecificRecord.class, new SchemaOnceAvroSerializer<>());
         return (Serializer<Object>) (Serializer<?>) new DelegatingByTypeSerializer(byType, true);
     }
 
