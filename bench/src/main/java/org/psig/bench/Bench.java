@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.psig.schemas.Topics;
+
 /**
  * {@code ./psig bench [--quick]}: the pipeline's end-to-end latency and throughput, and the raw
  * Kafka baselines on the same broker, in one run; results in {@code bench/results/<timestamp>/}.
@@ -153,13 +155,9 @@ public final class Bench {
     }
 
     private static List<String> notificationTopics() {
-        List<String> topics = new ArrayList<>();
-        for (String region : List.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75",
-                "76", "84", "93", "94")) {
-            topics.add("psig.notification.ars." + region);
-        }
-        topics.add("psig.notification.unrouted");
-        topics.add(NotificationWatcher.HFDS);
+        List<String> topics = new ArrayList<>(Topics.allArsNotifications());
+        topics.add(Topics.NOTIFICATION_UNROUTED);
+        topics.add(Topics.NOTIFICATION_HFDS);
         return topics;
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.psig.schemas.Topics;
 
 /**
  * Reads every notification topic as a {@code read_committed} recipient would, and tells, for each
@@ -22,8 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * visible, and how many of each arrived.
  */
 final class NotificationWatcher implements AutoCloseable {
-
-    static final String HFDS = "psig.notification.hfds";
 
     /** What is expected of one incident and what was seen of it. */
     static final class Expected {
@@ -85,7 +84,7 @@ final class NotificationWatcher implements AutoCloseable {
                 }
                 synchronized (incident) {
                     boolean wasComplete = incident.complete();
-                    if (record.topic().equals(HFDS)) {
+                    if (record.topic().equals(Topics.NOTIFICATION_HFDS)) {
                         incident.hfds++;
                     } else {
                         incident.regional++;

@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+
+import org.psig.schemas.DeclaredOrigin;
+import org.psig.schemas.IncidentCategory;
+import org.psig.schemas.IncidentStatus;
 
 /**
  * Realistic report bodies: every ARS region (and a Wallis-et-Futuna site no ARS covers), every
@@ -17,12 +22,9 @@ final class ReportBodies {
     /** One site prefix per recipient: the 18 ARS in contract order, then Wallis-et-Futuna (unrouted). */
     static final List<String> SITE_PREFIXES = List.of("9701", "9702", "9703", "9704", "9805", "75", "45", "21", "76",
             "59", "67", "44", "35", "33", "31", "69", "13", "2A", "9806");
-    static final List<String> CATEGORIES = List.of("RANSOMWARE", "SYSTEM_COMPROMISE", "ACCOUNT_COMPROMISE", "PHISHING",
-            "MALWARE", "DDOS", "DEFACEMENT", "EQUIPMENT_THEFT", "EXPLOITED_VULNERABILITY", "DATA_LEAK", "OTHER",
-            "INFRASTRUCTURE_FAILURE", "PROVIDER_FAILURE", "TELECOM_LOSS", "SOFTWARE_BUG", "POWER_OR_COOLING_FAILURE",
-            "HUMAN_ERROR");
-    private static final List<String> ORIGINS = List.of("MALICIOUS", "ACCIDENTAL", "UNKNOWN");
-    private static final List<String> STATUSES = List.of("ONGOING", "CONTAINED", "RESOLVED");
+    static final List<String> CATEGORIES = names(IncidentCategory.values());
+    private static final List<String> ORIGINS = names(DeclaredOrigin.values());
+    private static final List<String> STATUSES = names(IncidentStatus.values());
     private static final List<String> CARE = List.of("NONE", "NONE", "POTENTIAL", "PROVEN");
     private static final List<String> FUNCTIONING = List.of("NONE", "DEGRADED", "INTERRUPTED");
     private static final String DESCRIPTION = "Les postes du service des urgences affichent un message de "
@@ -96,6 +98,10 @@ final class ReportBodies {
             sum += digit;
         }
         return (10 - sum % 10) % 10;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private String pick(List<String> values) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The secrets docker-compose.secure.yml mounts: the broker's JAAS file (every principal and its
@@ -20,11 +19,8 @@ final class ComposeFiles {
 
     static void write(Credentials credentials, Path credentialsFile, Path dir) throws IOException {
         Files.createDirectories(dir);
-        String users = credentials.passwords().entrySet().stream()
-                .map(entry -> "  user_" + entry.getKey() + "=\"" + entry.getValue() + "\"")
-                .collect(Collectors.joining("\n"));
-        write(dir.resolve("kafka_server_jaas.conf"), "KafkaServer {\n  " + plain(Credentials.ADMIN, credentials)
-                .replace(";", "") + "\n" + users + ";\n};\n");
+        write(dir.resolve("kafka_server_jaas.conf"),
+                "KafkaServer {\n  " + SecureBroker.brokerLogin(credentials, "\n  ") + "\n};\n");
         write(dir.resolve("admin.properties"), String.join("\n", List.of(
                 "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=PLAIN",
                 "sasl.jaas.config=" + plain(Credentials.ADMIN, credentials))) + "\n");
@@ -41,8 +37,7 @@ final class ComposeFiles {
     }
 
     private static String plain(String principal, Credentials credentials) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + principal
-                + "\" password=\"" + credentials.password(principal) + "\";";
+        return Connection.plainLogin(principal, credentials.password(principal)) + ";";
     }
 
     private static void write(Path file, String content) throws IOException {

@@ -34,8 +34,13 @@ final class Connection {
         return Map.of(
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
                 SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"" + user + "\" password=\"" + password + "\";");
+                SaslConfigs.SASL_JAAS_CONFIG, plainLogin(user, password) + ";");
+    }
+
+    /** A SASL/PLAIN login entry without its closing semicolon, so a broker's can list its users after it. */
+    static String plainLogin(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\"";
     }
 
     static String env(String name, String fallback) {

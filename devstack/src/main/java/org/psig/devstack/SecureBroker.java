@@ -15,11 +15,7 @@ final class SecureBroker {
 
     /** Lines that override the plain listeners of the broker's server.properties. */
     static List<String> serverProperties(Credentials credentials, int port, int controllerPort) {
-        String users = credentials.passwords().entrySet().stream()
-                .map(entry -> "user_" + entry.getKey() + "=\"" + entry.getValue() + "\"")
-                .collect(Collectors.joining(" "));
-        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
-                + credentials.password(Credentials.ADMIN) + "\" " + users + ";";
+        String jaas = brokerLogin(credentials, " ");
         return List.of(
                 "listeners=BROKER://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=BROKER://127.0.0.1:" + port,
@@ -34,5 +30,13 @@ final class SecureBroker {
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "super.users=User:" + Credentials.ADMIN,
                 "allow.everyone.if.no.acl.found=false");
+    }
+
+    /** The broker's own login (as admin) followed by every principal it accepts, {@code separator} between them. */
+    static String brokerLogin(Credentials credentials, String separator) {
+        String users = credentials.passwords().entrySet().stream()
+                .map(entry -> "user_" + entry.getKey() + "=\"" + entry.getValue() + "\"")
+                .collect(Collectors.joining(separator));
+        return Connection.plainLogin(Credentials.ADMIN, credentials.password(Credentials.ADMIN)) + separator + users + ";";
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import org.psig.testsupport.ChildJvms;
 
 /**
  * A service run from its built jar in a child JVM, so that a test can kill it the hard way
@@ -30,7 +32,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No service jar at " + jar + " (system property " + jarProperty
                     + "); run the tests through Maven, which builds it first");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ChildJvms.java(),
                 "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.psig.schemas", "-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -49,26 +51,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL, then wait until the process is gone. */
     void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildJvms.kill(process);
     }
 
     /** SIGTERM: a graceful stop, forced after 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            kill();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvms.stop(process, Duration.ofSeconds(20));
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
         } catch (IllegalStateException shuttingDown) {

@@ -2,8 +2,6 @@ package org.psig.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +71,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess start(BiFunction<Integer, Integer, List<String>> overrides,
                                            Map<String, Object> clientConfig) {
         try {
-            int port = freePort();
-            int controllerPort = freePort();
+            int port = ChildJvms.freePort();
+            int controllerPort = ChildJvms.freePort();
             KafkaBrokerProcess broker = new KafkaBrokerProcess(Files.createTempDirectory("psig-kafka-"), port,
                     controllerPort, overrides.apply(port, controllerPort), clientConfig);
             broker.run("format", "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
@@ -106,12 +104,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     /** SIGKILL: the broker vanishes as in a crash or a network cut, without a controlled shutdown. */
     public void kill() {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ChildJvms.kill(process);
         }
     }
 
@@ -132,7 +125,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private Process run(String name, String... mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                ChildJvms.java(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(mainAndArgs));
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -158,13 +151,5 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         }
         kill();
         throw new IllegalStateException("The broker did not answer within " + START_TIMEOUT + "; see " + dir);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

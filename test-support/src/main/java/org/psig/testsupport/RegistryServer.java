@@ -3,8 +3,6 @@ package org.psig.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,10 +57,10 @@ public final class RegistryServer {
 
     private static RegistryServer start() {
         Path jar = locateJar();
-        int port = freePort();
+        int port = ChildJvms.freePort();
         try {
             Path log = Files.createTempFile("psig-registry-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(ChildJvms.java(), "-Xmx384m", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -132,15 +130,7 @@ public final class RegistryServer {
     }
 
     private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvms.stop(process, Duration.ofSeconds(10));
     }
 
     private static Path locateJar() {
@@ -153,17 +143,5 @@ public final class RegistryServer {
             throw new IllegalStateException("No registry jar at " + jar + "; build it first: mvn -pl registry package");
         }
         return jar;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
