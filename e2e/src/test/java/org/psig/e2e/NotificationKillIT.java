@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Exactly once under crashes: 1,000 verdicts, the notification service killed with SIGKILL several
- * times while it publishes them; afterwards every incident has exactly one HFDS notification and
+ * Exactly once under crashes: 1,000 verdicts arriving over 40 s, the notification service killed
+ * with SIGKILL several times while it publishes them in poll batches; afterwards every incident has exactly one HFDS notification and
  * exactly one ARS-or-unrouted notification, as a read_committed consumer sees them.
  */
 @ExtendWith(RegistryExtension.class)
@@ -41,10 +41,14 @@ class NotificationKillIT {
     private static final List<Integer> KILL_AFTER = List.of(120, 320, 520, 720);
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
-    private ServiceProcess service;
+    private KilledService service;
+    private PacedFeeder feeder;
 
     @AfterEach
     void stopTheService() {
+        if (feeder != null) {
+            feeder.close();
+        }
         if (service != null) {
             service.close();
         }
@@ -53,30 +57,19 @@ class NotificationKillIT {
     @Test
     void shouldNotifyEveryIncidentExactlyOnceAcrossRepeatedKills() throws Exception {
         Verdicts.createTheVerdictsTopic(BROKERS);
-        Set<String> incidents = publishVerdicts();
+        List<ProducerRecord<String, Object>> verdicts = verdicts();
+        Set<String> incidents = verdicts.stream().map(ProducerRecord::key).collect(Collectors.toSet());
+        feeder = new PacedFeeder(BROKERS, verdicts);
         Path logFile = Files.createTempFile("notification-kill-", ".log");
         List<String> recipientTopics = new ArrayList<>(Topics.allArsNotifications());
         recipientTopics.add(Topics.NOTIFICATION_UNROUTED);
         List<String> watched = new ArrayList<>(recipientTopics);
         watched.add(Topics.NOTIFICATION_HFDS);
 
-        int kills = 0;
-        service = start(logFile);
+        service = new KilledService(() -> start(logFile));
         // The service creates its topics at start; the recorder waits for them.
         try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(), watched)) {
-            for (int threshold : KILL_AFTER) {
-                if (!service.isAlive()) {
-                    service = start(logFile);
-                }
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> notified(recorder, incidents) >= threshold);
-                service.kill();
-                kills++;
-                int seen = notified(recorder, incidents);
-                log.info("Killed the notification service after {} of {} incidents were notified.", seen, VERDICTS);
-                assertThat(seen).as("killed mid-stream").isLessThan(VERDICTS);
-            }
-            service = start(logFile);
+            int kills = service.killAt(KILL_AFTER, () -> notified(recorder, incidents), VERDICTS);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> notified(recorder, incidents) == VERDICTS);
 
@@ -126,19 +119,15 @@ class NotificationKillIT {
         return counts;
     }
 
-    private static Set<String> publishVerdicts() {
-        Set<String> incidents = new HashSet<>();
+    private static List<ProducerRecord<String, Object>> verdicts() {
         List<String> regions = new ArrayList<>(Topics.ARS_REGION_CODES);
         regions.add(null);
-        try (KafkaProducer<String, Object> producer = Verdicts.producer(BROKERS)) {
-            for (int i = 0; i < VERDICTS; i++) {
-                UUID incidentId = UUID.randomUUID();
-                incidents.add(incidentId.toString());
-                producer.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
-                        Verdicts.verdict(incidentId, regions.get(i % regions.size()))));
-            }
-            producer.flush();
+        List<ProducerRecord<String, Object>> verdicts = new ArrayList<>();
+        for (int i = 0; i < VERDICTS; i++) {
+            UUID incidentId = UUID.randomUUID();
+            verdicts.add(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
+                    Verdicts.verdict(incidentId, regions.get(i % regions.size()))));
         }
-        return incidents;
+        return verdicts;
     }
 }

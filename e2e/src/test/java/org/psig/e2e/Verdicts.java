@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
@@ -22,7 +23,7 @@ import org.psig.schemas.WireFormat;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.ReportFixtures;
 
-/** Verdicts as triage would publish them, for tests that feed the notification service directly. */
+/** Reports and verdicts as intake and triage would publish them, for tests that feed one service directly. */
 final class Verdicts {
 
     private Verdicts() {
@@ -57,10 +58,27 @@ final class Verdicts {
 
     /** Triage creates psig.incident.triaged in the real stack; here the notification service runs alone. */
     static void createTheVerdictsTopic(String brokers) throws Exception {
+        createTopic(brokers, Topics.INCIDENT_TRIAGED);
+    }
+
+    /** The topic the service under test reads, which the stage before it would create in the real stack. */
+    static void createTopic(String brokers, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            if (!admin.listTopics().names().get().contains(Topics.INCIDENT_TRIAGED)) {
-                admin.createTopics(List.of(new NewTopic(Topics.INCIDENT_TRIAGED, 6, (short) 1))).all().get();
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
             }
         }
+    }
+
+    /** A report as the intake would have written it. */
+    static IncidentReported reported(UUID incidentId) {
+        return IncidentReported.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now())
+                .setIncidentId(incidentId)
+                .setReceivedAt(Instant.now())
+                .setContentFingerprint("fingerprint-" + incidentId)
+                .setReport(ReportFixtures.ransomware("TEST-" + incidentId, "350100426", "Test"))
+                .build();
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>After every rebalance a consumer thread reloads the memory before its next record, not in the
  * rebalance callback: by then the consumer has fetched its committed offsets, which waits for the
  * previous owner's pending transactions, so the reload sees every incident committed before that
- * offset. Listeners call {@link #invalidate()} on assignment, on their consumer thread. Several
+ * offset. Listeners call {@link #invalidate()} on assignment, on their consumer thread, and
+ * {@link #refreshIfStale()} before each batch. Several
  * consumer threads share one memory: reloads add to it and never replace it, so an incident another
  * thread remembered meanwhile is never forgotten.
  */
@@ -64,24 +65,32 @@ public class IncidentMemory {
         return topic;
     }
 
-    /** The value remembered for an incident, reloading first if partitions moved since the last call. */
-    public Optional<String> find(String incidentId) {
+    /** Reloads what other instances committed if this thread's partitions moved since it last did. */
+    public void refreshIfStale() {
         if (stale.get()) {
             synchronized (this) {
                 values.putAll(load());
             }
             stale.set(false);
         }
+    }
+
+    /** The value remembered for an incident; call {@link #refreshIfStale()} first on a consumer thread. */
+    public Optional<String> find(String incidentId) {
         return Optional.ofNullable(values.get(incidentId));
     }
 
     /** Writes inside the current transaction; memory is updated only once that transaction commits. */
-    public void remember(String incidentId, String value) {
-        template.send(topic, incidentId, value.getBytes(StandardCharsets.UTF_8));
+    public void remember(Map<String, String> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, String> copy = Map.copyOf(entries);
+        copy.forEach((incidentId, value) -> template.send(topic, incidentId, value.getBytes(StandardCharsets.UTF_8)));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                values.put(incidentId, value);
+                values.putAll(copy);
             }
         });
     }

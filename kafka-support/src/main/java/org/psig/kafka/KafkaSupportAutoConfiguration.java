@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
@@ -45,21 +46,29 @@ public class KafkaSupportAutoConfiguration {
         return (Serializer<Object>) (Serializer<?>) new DelegatingByTypeSerializer(byType, true);
     }
 
+    @Bean
+    ConsumerRecordRecoverer deadLetterRecoverer(KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+        return DeadLetters.recoverer(template, meters);
+    }
+
+    @Bean
+    BatchTransactions batchTransactions(KafkaTemplate<Object, Object> template, ConsumerRecordRecoverer deadLetters,
+                                        MeterRegistry meters) {
+        return new BatchTransactions(template, deadLetters, meters);
+    }
+
     /**
-     * Listeners run in Kafka transactions, so failures land here rather than in an error handler:
-     * three quick retries (well under max.poll.interval.ms), then the dead-letter topic, whose write
-     * commits together with the source offset.
+     * Listeners consume poll batches in Kafka transactions, and {@link BatchTransactions} already sends
+     * a record it cannot process to the dead-letter topic. What still rolls a batch back is Kafka or
+     * the registry being unreachable: the batch is retried, with a growing pause, until they answer;
+     * dead-lettering it would file good reports as bad ones.
      */
     @Bean
-    AfterRollbackProcessor<Object, Object> deadLetteringAfterRollbackProcessor(
-            KafkaTemplate<Object, Object> template, MeterRegistry meters) {
+    AfterRollbackProcessor<Object, Object> retryingAfterRollbackProcessor(KafkaTemplate<Object, Object> template,
+                                                                          ConsumerRecordRecoverer deadLetters) {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxAttempts(3);
-        backOff.setMaxInterval(1_000);
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                DeadLetters.recoverer(template, meters), backOff, template, true);
-        processor.addNotRetryableExceptions(PoisonRecordException.class);
-        return processor;
+        backOff.setMaxInterval(10_000);
+        return new DefaultAfterRollbackProcessor<>(deadLetters, backOff, template, true);
     }
 
     /**

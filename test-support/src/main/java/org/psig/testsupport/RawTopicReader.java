@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -42,5 +43,26 @@ public final class RawTopicReader {
                     });
         }
         return matching;
+    }
+
+    /** Every committed record of the topic, read up to its last committed offset at the time of the call. */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrapServers, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            await("the end of " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
+            });
+        }
+        return all;
     }
 }

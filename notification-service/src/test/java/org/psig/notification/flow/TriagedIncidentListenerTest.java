@@ -2,25 +2,20 @@ package org.psig.notification.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
+import org.psig.kafka.RecordHandler;
+import org.psig.kafka.RecordOutput;
 import org.psig.schemas.ArsNotification;
 import org.psig.schemas.Deadline;
 import org.psig.schemas.Duty;
@@ -32,26 +27,28 @@ import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
 import org.psig.schemas.Tlp;
 import org.psig.testsupport.ReportFixtures;
-import org.springframework.kafka.core.KafkaTemplate;
 
 class TriagedIncidentListenerTest {
 
-    @SuppressWarnings("unchecked")
-    private final KafkaTemplate<Object, Object> template = mock(KafkaTemplate.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final IncidentMemory notified = mock(IncidentMemory.class);
-    private final TriagedIncidentListener listener = new TriagedIncidentListener(template, notified, meters);
+    private final TriagedIncidentListener listener = new TriagedIncidentListener(null, null, meters);
+    private final RecordOutput out = new RecordOutput();
+    private RecordHandler.Memory memory = incidentId -> Optional.empty();
 
-    @SuppressWarnings("unchecked")
+    /** Decides one verdict, then plays the commit, as BatchTransactions does once the batch commits. */
+    private void notify(IncidentTriaged triaged) {
+        listener.notify(triaged, memory, out);
+        out.afterCommitActions().forEach(Runnable::run);
+    }
+
     private List<ProducerRecord<Object, Object>> sent(int count) {
-        ArgumentCaptor<ProducerRecord<Object, Object>> records = ArgumentCaptor.forClass(ProducerRecord.class);
-        verify(template, times(count)).send(records.capture());
-        return records.getAllValues();
+        assertThat(out.records()).hasSize(count);
+        return out.records();
     }
 
     @Test
     void shouldNotifyTheArsOfTheRegionAndTheHfds() {
-        listener.onTriaged(triaged("53"));
+        notify(triaged("53"));
 
         List<ProducerRecord<Object, Object>> records = sent(2);
         assertThat(records).extracting(ProducerRecord::topic)
@@ -64,7 +61,7 @@ class TriagedIncidentListenerTest {
 
     @Test
     void shouldSendAReportNoArsCoversToTheUnroutedTopic() {
-        listener.onTriaged(triaged(null));
+        notify(triaged(null));
 
         List<ProducerRecord<Object, Object>> records = sent(2);
         assertThat(records.get(0).topic()).isEqualTo("psig.notification.unrouted");
@@ -75,7 +72,7 @@ class TriagedIncidentListenerTest {
     void shouldPutVerdictHeadersOnEveryNotification() {
         IncidentTriaged triaged = triaged("06");
 
-        listener.onTriaged(triaged);
+        notify(triaged);
 
         assertThat(sent(2)).allSatisfy(record -> {
             assertThat(header(record, "psig-incident-id")).isEqualTo(triaged.getIncidentId().toString());
@@ -90,28 +87,30 @@ class TriagedIncidentListenerTest {
     void shouldRememberTheIncidentWithTheVerdictThatNotifiedIt() {
         IncidentTriaged triaged = triaged("53");
 
-        listener.onTriaged(triaged);
+        notify(triaged);
 
-        verify(notified).remember(triaged.getIncidentId().toString(), triaged.getEventId().toString());
+        assertThat(out.remembered()).containsExactly(
+                Map.entry(triaged.getIncidentId().toString(), triaged.getEventId().toString()));
     }
 
     @Test
     void shouldSkipAVerdictForAnIncidentAlreadyNotified() {
         IncidentTriaged triaged = triaged("53");
-        when(notified.find(triaged.getIncidentId().toString())).thenReturn(Optional.of("an earlier verdict"));
+        memory = incidentId -> incidentId.equals(triaged.getIncidentId().toString())
+                ? Optional.of("an earlier verdict") : Optional.empty();
 
-        listener.onTriaged(triaged);
+        notify(triaged);
 
-        verify(template, never()).send(any(ProducerRecord.class));
-        verify(notified, never()).remember(any(), any());
+        assertThat(out.records()).isEmpty();
+        assertThat(out.remembered()).isEmpty();
         assertThat(meters.counter("psig.notification.duplicates").count()).isOne();
     }
 
     @Test
     void shouldRefuseARegionNoArsHasRatherThanInventATopic() {
-        assertThatThrownBy(() -> listener.onTriaged(triaged("99")))
+        assertThatThrownBy(() -> notify(triaged("99")))
                 .isInstanceOf(PoisonRecordException.class).hasMessageContaining("'99'");
-        verify(template, never()).send(any(ProducerRecord.class));
+        assertThat(out.records()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.psig.triage.flow;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,8 +9,11 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.psig.kafka.BatchTransactions;
 import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
+import org.psig.kafka.RecordHandler;
+import org.psig.kafka.RecordOutput;
 import org.psig.schemas.Deadline;
 import org.psig.schemas.Duty;
 import org.psig.schemas.IncidentReported;
@@ -24,13 +28,13 @@ import org.psig.triage.rules.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * Consume-triage-produce in one Kafka transaction: the verdict, the memory of the incident and the
- * consumed offset commit together or not at all.
+ * Consume-triage-produce, one Kafka transaction per poll batch: the verdicts, the memory of the
+ * incidents and the consumed offsets commit together or not at all. A report triage refuses (a
+ * changed report under an incident already triaged) goes to the dead-letter topic alone.
  */
 @Component
 class ReportedIncidentListener implements ConsumerSeekAware {
@@ -39,45 +43,49 @@ class ReportedIncidentListener implements ConsumerSeekAware {
 
     private final TriagePolicy policy;
     private final IncidentMemory seen;
-    private final KafkaTemplate<Object, Object> template;
+    private final BatchTransactions batches;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, KafkaTemplate<Object, Object> template,
-                             MeterRegistry meters) {
+    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, BatchTransactions batches, MeterRegistry meters) {
         this.policy = policy;
         this.seen = seen;
-        this.template = template;
+        this.batches = batches;
         this.meters = meters;
         this.clock = Clock.systemUTC();
     }
 
-    @KafkaListener(id = "triage", idIsGroup = false, topics = Topics.INCIDENT_REPORTED)
-    void onReported(ConsumerRecord<String, IncidentReported> record) {
-        IncidentReported reported = record.value();
+    @KafkaListener(id = "triage", idIsGroup = false, topics = Topics.INCIDENT_REPORTED, batch = "true")
+    void onReported(List<ConsumerRecord<String, IncidentReported>> records) {
+        batches.process(records, seen, this::triage);
+    }
+
+    void triage(IncidentReported reported, RecordHandler.Memory memory, RecordOutput out) {
         String incidentId = reported.getIncidentId().toString();
-        Optional<String> known = seen.find(incidentId);
+        Optional<String> known = memory.find(incidentId);
         if (known.isPresent()) {
-            skipRepeat(incidentId, known.get(), reported.getContentFingerprint());
+            skipRepeat(incidentId, known.get(), reported.getContentFingerprint(), out);
             return;
         }
         Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()));
-        template.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict));
-        seen.remember(incidentId, reported.getContentFingerprint());
-        meters.counter("psig.verdicts", "severity", verdict.severity().name(),
-                "maliciousness", verdict.maliciousness().name(),
-                "qualification", verdict.legalQualification().name(),
-                "routed", Boolean.toString(verdict.arsRegionCode().isPresent())).increment();
+        out.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict))
+                .remember(incidentId, reported.getContentFingerprint())
+                .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
+                        "maliciousness", verdict.maliciousness().name(),
+                        "qualification", verdict.legalQualification().name(),
+                        "routed", Boolean.toString(verdict.arsRegionCode().isPresent())).increment());
     }
 
-    private void skipRepeat(String incidentId, String knownFingerprint, String fingerprint) {
+    private void skipRepeat(String incidentId, String knownFingerprint, String fingerprint, RecordOutput out) {
         if (!knownFingerprint.equals(fingerprint)) {
             meters.counter("psig.triage.conflicts").increment();
             throw new PoisonRecordException("Incident " + incidentId
                     + " was already triaged with different content; a changed report needs the update lifecycle");
         }
-        meters.counter("psig.triage.duplicates").increment();
-        log.info("Incident {} was already triaged; the repeated report is skipped.", incidentId);
+        out.afterCommit(() -> {
+            meters.counter("psig.triage.duplicates").increment();
+            log.info("Incident {} was already triaged; the repeated report is skipped.", incidentId);
+        });
     }
 
     private IncidentTriaged triaged(IncidentReported reported, Verdict verdict) {

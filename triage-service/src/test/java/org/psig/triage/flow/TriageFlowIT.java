@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,7 +39,9 @@ import org.psig.triage.rules.TriageParameters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /** Triage on the real broker and registry: verdicts, repeats, conflicts and poison records. */
@@ -58,6 +61,9 @@ class TriageFlowIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private TopicRecorder recorder;
     private KafkaProducer<String, Object> avro;
@@ -189,5 +195,41 @@ class TriageFlowIT {
                 .contains("already triaged with different content"));
         assertThat(verdictsOf(id)).hasSize(1);
         assertThat(meters.counter("psig.triage.conflicts").count()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void shouldDeadLetterOnlyThePoisonRecordsOfABatchAndTriageTheRestOnce() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID repeated = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        String garbageKey = "garbage-in-a-batch-" + UUID.randomUUID();
+        long batchesBefore = batchSizes().count();
+        // Stopped, the listener lets the records pile up on one partition: its next poll takes them all.
+        MessageListenerContainer triage = listeners.getListenerContainer("triage");
+        triage.stop();
+        report(Reports.ransomware(first, "350100426", "Premier du lot"), 3);
+        report(Reports.ransomware(repeated, "350100426", "Répété dans le lot"), 3);
+        raw.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, 3, garbageKey, "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        report(Reports.ransomware(repeated, "350100426", "Répété dans le lot"), 3);
+        report(Reports.ransomware(repeated, "350100426", "Changé dans le lot"), 3);
+        report(Reports.ransomware(last, "2A0000018", "Dernier du lot"), 3);
+        triage.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(last).size() == 1);
+        assertThat(batchSizes().count()).isGreaterThan(batchesBefore);
+        assertThat(batchSizes().max()).as("the six records were consumed as one batch").isGreaterThanOrEqualTo(6);
+        assertThat(verdictsOf(first)).hasSize(1);
+        assertThat(verdictsOf(repeated)).hasSize(1);
+        assertThat(verdictsOf(repeated).get(0).getReport().getIncident().getSummary()).isEqualTo("Répété dans le lot");
+        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.readToEnd(brokers(), DLT).stream()
+                .filter(record -> record.key().equals(garbageKey) || record.key().equals(repeated.toString())).toList();
+        assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(garbageKey, repeated.toString());
+        assertThat(deadLetters).filteredOn(record -> record.key().equals(repeated.toString())).singleElement()
+                .satisfies(record -> assertThat(new String(record.headers().lastHeader("kafka_dlt-exception-message").value(),
+                        StandardCharsets.UTF_8)).contains("already triaged with different content"));
+    }
+
+    private DistributionSummary batchSizes() {
+        return meters.get("psig.batch.records").summary();
     }
 }
