@@ -1,5 +1,6 @@
 package org.psig.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,18 @@ final class Latencies {
 
     synchronized double maxMillis() {
         return all.getMaxValue() / 1000.0;
+    }
+
+    /** The percentiles a results file gives, in milliseconds. */
+    synchronized Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("p50", percentileMillis(50));
+        json.put("p90", percentileMillis(90));
+        json.put("p99", percentileMillis(99));
+        json.put("p999", percentileMillis(99.9));
+        json.put("max", maxMillis());
+        json.put("latencyUnit", "ms");
+        return json;
     }
 
     /** p50 and p99 in milliseconds for each second of the scenario. */

@@ -37,11 +37,17 @@ final class LoadGenerator {
             .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
     private final String authorization;
-    private final NotificationWatcher watcher;
+    private final Expectations watcher;
     private final ReportBodies bodies;
     private final AtomicLong sequence = new AtomicLong();
 
-    LoadGenerator(String intakeUrl, String apiKey, NotificationWatcher watcher, ReportBodies bodies) {
+    /** Where each report's latency will be recorded once its notifications are seen. */
+    @FunctionalInterface
+    interface Expectations {
+        void expect(UUID incidentId, long intendedNanos, Latencies latencies);
+    }
+
+    LoadGenerator(String intakeUrl, String apiKey, Expectations watcher, ReportBodies bodies) {
         this.uri = URI.create(intakeUrl + "/api/v1/incident-reports");
         this.authorization = "Bearer " + apiKey;
         this.watcher = watcher;

@@ -10,13 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,109 +28,136 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The physical limit the pipeline is compared with: the same three hops with nothing in between.
- * Produce (acks=all, idempotent) to hop 1; two relays consume read_committed and produce to the next
- * hop in one transaction per record, as triage and notification do; a read_committed reader at the
- * end records each record's latency from its intended send time, at the same open-loop rate.
+ * Produce (acks=all, idempotent) to hop 1; relays consume read_committed and produce to the next hop
+ * in Kafka transactions; a read_committed reader at the end records each record's latency from its
+ * intended send time, at the same open-loop rate, and counts what was lost or duplicated.
  */
 final class RawChain {
 
+    /** How the relays use transactions. */
+    enum Pattern {
+        /** One transaction per poll batch, one relay per hop: the best exactly-once chain raw Kafka gives. */
+        BATCH_TRANSACTION("one transaction per poll batch", 1),
+        /** One transaction per record, three relays per hop: the pattern the pipeline used before. */
+        RECORD_TRANSACTION("one transaction per record", 3);
+
+        final String description;
+        final int relaysPerHop;
+
+        Pattern(String description, int relaysPerHop) {
+            this.description = description;
+            this.relaysPerHop = relaysPerHop;
+        }
+    }
+
     private static final List<String> HOPS = List.of("bench.hop1", "bench.hop2", "bench.hop3");
-    /** As many relays per hop as triage and notification run consumer threads (spring.kafka.listener.concurrency). */
-    static final int RELAYS_PER_HOP = Integer.getInteger("psig.bench.relays", 3);
+    /** How long the end of a run may take to arrive: a chain that fell behind needs its queue drained. */
+    private static final Duration DRAIN = Duration.ofSeconds(180);
+    /**
+     * A read_committed fetch that finds nothing new waits this long, and an upstream commit does not
+     * end the wait: 10 ms gave the chain its lowest latency (shared/infra), at the cost of idle fetches.
+     */
+    private static final int FETCH_MAX_WAIT_MS = 10;
 
     private final String bootstrap;
     private final int recordSize;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Pattern pattern;
 
-    RawChain(String bootstrap, int recordSize) {
+    RawChain(String bootstrap, int recordSize, Pattern pattern) {
         this.bootstrap = bootstrap;
         this.recordSize = recordSize;
+        this.pattern = pattern;
     }
 
-    /** Runs {@code perSecond} records a second for {@code duration}; returns their latencies. */
-    Latencies run(double perSecond, Duration duration) throws Exception {
+    /** Runs {@code perSecond} records a second for {@code duration}. */
+    ChainRun run(double perSecond, Duration duration) throws Exception {
         createTopics();
-        long count = Math.round(perSecond * duration.toSeconds());
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int count = (int) Math.round(perSecond * duration.toSeconds());
         AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong received = new AtomicLong();
-        CountDownLatch assigned = new CountDownLatch(2 * RELAYS_PER_HOP + 1);
+        CountDownLatch assigned = new CountDownLatch(2 * pattern.relaysPerHop + 1);
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < RELAYS_PER_HOP; i++) {
-            threads.add(thread("relay-1-" + i, () -> relay(HOPS.get(0), HOPS.get(1), running, assigned)));
-            threads.add(thread("relay-2-" + i, () -> relay(HOPS.get(1), HOPS.get(2), running, assigned)));
-        }
-        LatenciesRef ref = new LatenciesRef();
-        threads.add(thread("reader", () -> read(HOPS.get(2), ref, received, running, assigned)));
-        if (!assigned.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the raw chain's consumers got no partitions within 60 s");
-        }
-        long start = System.nanoTime() + 500_000_000L;
-        Latencies latencies = new Latencies(start);
-        ref.set(latencies);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(null),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            long interval = Math.round(1e9 / perSecond);
-            for (long i = 0; i < count; i++) {
-                long intended = start + i * interval;
-                Sleeps.until(intended);
-                byte[] value = new byte[recordSize];
-                ByteBuffer.wrap(value).putLong(intended);
-                producer.send(new ProducerRecord<>(HOPS.get(0), Long.toString(i).getBytes(), value));
+        for (int i = 0; i < pattern.relaysPerHop; i++) {
+            for (int hop = 0; hop < 2; hop++) {
+                String from = HOPS.get(hop);
+                String to = HOPS.get(hop + 1);
+                String id = run + "-" + hop + "-" + i;
+                threads.add(thread("relay-" + id, () -> relay(from, to, run, id, running, assigned)));
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (received.get() < count && System.nanoTime() < deadline) {
-            Sleeps.millis(100);
+        Arrival arrival = new Arrival(count);
+        threads.add(thread("reader-" + run, () -> read(HOPS.get(2), run, arrival, running, assigned)));
+        try {
+            if (!assigned.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the raw chain's consumers got no partitions within 60 s");
+            }
+            long start = System.nanoTime() + 500_000_000L;
+            arrival.start(start);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig(null),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                long interval = Math.round(1e9 / perSecond);
+                for (int i = 0; i < count; i++) {
+                    long intended = start + i * interval;
+                    Sleeps.until(intended);
+                    byte[] value = new byte[recordSize];
+                    ByteBuffer.wrap(value).putLong(intended).putInt(i);
+                    producer.send(new ProducerRecord<>(HOPS.get(0), Integer.toString(i).getBytes(), value));
+                }
+            }
+            arrival.awaitAll(DRAIN);
+        } finally {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
         }
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join(10_000);
-        }
-        return latencies;
+        return arrival.result(pattern, perSecond);
     }
 
-    /** Set once the consumers are ready, before the first record is sent. */
-    private static final class LatenciesRef {
-        private volatile Latencies latencies;
-
-        void set(Latencies value) {
-            latencies = value;
-        }
-
-        Latencies get() {
-            return latencies;
-        }
-    }
-
-    private void relay(String from, String to, AtomicBoolean running, CountDownLatch assigned) {
+    private void relay(String from, String to, String run, String id, AtomicBoolean running, CountDownLatch assigned) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer("bench-relay-" + from + "-" + run);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig("bench-" + from + "-" + run
-                     + "-" + Thread.currentThread().getName()),
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig("bench-" + id),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             consumer.subscribe(List.of(from));
             awaitAssignment(consumer, assigned);
             while (running.get()) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    producer.beginTransaction();
-                    producer.send(new ProducerRecord<>(to, record.key(), record.value()));
-                    producer.sendOffsetsToTransaction(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)), consumer.groupMetadata());
-                    producer.commitTransaction();
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                if (pattern == Pattern.BATCH_TRANSACTION) {
+                    relayBatch(records, to, consumer, producer);
+                } else {
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        relayBatch(List.of(record), to, consumer, producer);
+                    }
                 }
             }
         }
     }
 
-    private void read(String topic, LatenciesRef latencies, AtomicLong received, AtomicBoolean running,
-                      CountDownLatch assigned) {
+    private static void relayBatch(Iterable<ConsumerRecord<byte[], byte[]>> records, String to,
+                                   KafkaConsumer<byte[], byte[]> consumer, KafkaProducer<byte[], byte[]> producer) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (offsets.isEmpty()) {
+                producer.beginTransaction();
+            }
+            producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            producer.commitTransaction();
+        }
+    }
+
+    private void read(String topic, String run, Arrival arrival, AtomicBoolean running, CountDownLatch assigned) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer("bench-reader-" + run)) {
             consumer.subscribe(List.of(topic));
             awaitAssignment(consumer, assigned);
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    latencies.get().record(ByteBuffer.wrap(record.value()).getLong(), System.nanoTime());
-                    received.incrementAndGet();
+                    ByteBuffer value = ByteBuffer.wrap(record.value());
+                    arrival.arrived(value.getLong(), value.getInt(), System.nanoTime());
                 }
             }
         }
@@ -150,21 +177,20 @@ final class RawChain {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // As the pipeline's consumers (psig-kafka.yml): a committed record is not left waiting 500 ms.
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 25);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The pipeline's producer settings (psig-kafka.yml): acks=all, idempotent, no linger, 1 ms retry backoff. */
+    /** The pipeline's producer settings: acks=all, idempotent, no linger, 1 ms retry backoff. */
     private Map<String, Object> producerConfig(String transactionalId) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, Integer.getInteger("psig.bench.retryBackoffMs", 1));
+        config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 1);
         if (transactionalId != null) {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         }

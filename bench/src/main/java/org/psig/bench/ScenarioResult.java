@@ -6,7 +6,7 @@ import java.util.Map;
 /** One scenario's figures: what was sent, accepted, notified, lost or duplicated, and how fast. */
 record ScenarioResult(String scenario, double rate, long sent, long accepted, long notified, long lost,
                       long duplicated, Map<Integer, Long> refusedByStatus, double intakeThroughput,
-                      Double drainSeconds, Latencies latencies) {
+                      Double drainSeconds, Double drainAfterLastAcceptSeconds, Latencies latencies) {
 
     boolean sustained() {
         return lost == 0 && duplicated == 0 && refusedByStatus.isEmpty() && latencies.percentileMillis(99) < 1000;
@@ -26,12 +26,8 @@ record ScenarioResult(String scenario, double rate, long sent, long accepted, lo
         json.put("refused", refused);
         json.put("intakeThroughput", intakeThroughput);
         json.put("drainSeconds", drainSeconds);
-        json.put("p50", latencies.percentileMillis(50));
-        json.put("p90", latencies.percentileMillis(90));
-        json.put("p99", latencies.percentileMillis(99));
-        json.put("p999", latencies.percentileMillis(99.9));
-        json.put("max", latencies.maxMillis());
-        json.put("latencyUnit", "ms");
+        json.put("drainAfterLastAcceptSeconds", drainAfterLastAcceptSeconds);
+        json.putAll(latencies.toJson());
         return json;
     }
 }

@@ -24,8 +24,6 @@ import org.psig.intake.publish.Receipt;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.report.Finess;
 import org.psig.intake.report.IncidentReportRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentReportController {
 
     static final String PATH = "/api/v1/incident-reports";
-    private static final Logger log = LoggerFactory.getLogger(IncidentReportController.class);
 
     private final ApiKeys apiKeys;
     private final RateLimits rateLimits;
@@ -90,9 +87,6 @@ class IncidentReportController {
 
         String outcome = receipt.repeat() ? "repeat" : "accepted";
         meters.counter("psig.intake.reports", "outcome", outcome, "reason", "none").increment();
-        log.info("{} report {} of establishment {} as incident {} (key '{}').", receipt.repeat() ? "Recognised repeated"
-                : "Accepted", request.declarantReference(), request.establishment().finessEt(), receipt.incidentId(),
-                key.name());
         return ResponseEntity.accepted().location(location(receipt.incidentId()))
                 .body(new Accepted(receipt.incidentId(), "ACCEPTED", receipt.receivedAt(), receipt.warnings()));
     }

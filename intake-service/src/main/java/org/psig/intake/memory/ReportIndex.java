@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
 import org.slf4j.Logger;
@@ -24,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every report ever accepted, by incidentId, read from {@code psig.incident.reported} itself: the
  * log every intake instance writes is the shared memory of all of them, so it survives restarts and
- * is the same behind a load balancer. A background thread reads the topic from its beginning and
+ * is the same behind a load balancer. It reads each record's key and headers ({@link ReportHeaders}),
+ * not the report itself. A background thread reads the topic from its beginning and
  * then follows it; {@link #awaitCaughtUp} lets a request wait until it has seen everything committed
  * before the request arrived.
  */
@@ -34,16 +39,17 @@ public class ReportIndex implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final ConsumerFactory<String, Object> consumerFactory;
+    private final ConsumerFactory<String, ?> consumerFactory;
     private final EndOffsets endOffsets;
     private final Map<UUID, KnownReport> known = new ConcurrentHashMap<>();
     private final ReadPositions positions = new ReadPositions();
     private volatile boolean running;
     private boolean loadedLogged;
-    private volatile Consumer<String, Object> consumer;
+    private volatile Consumer<String, byte[]> consumer;
+    private AvroKafkaDeserializer<Object> legacyReader;
     private Thread reader;
 
-    ReportIndex(ConsumerFactory<String, Object> consumerFactory, EndOffsets endOffsets) {
+    ReportIndex(ConsumerFactory<String, ?> consumerFactory, EndOffsets endOffsets) {
         this.consumerFactory = consumerFactory;
         this.endOffsets = endOffsets;
     }
@@ -99,12 +105,11 @@ public class ReportIndex implements SmartLifecycle {
 
     private void pollOnce(List<TopicPartition> partitions) {
         try {
-            for (ConsumerRecord<String, Object> record : consumer.poll(POLL)) {
-                if (record.value() instanceof IncidentReported reported) {
-                    var establishment = reported.getReport().getEstablishment();
-                    known.putIfAbsent(reported.getIncidentId(), new KnownReport(reported.getIncidentId(),
-                            reported.getContentFingerprint(), reported.getReceivedAt(), establishment.getFinessEt(),
-                            establishment.getFinessEj()));
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                Optional<KnownReport> report = ReportHeaders.read(record.key(), record.headers())
+                        .or(() -> decode(record));
+                if (report.isPresent()) {
+                    known.putIfAbsent(report.get().incidentId(), report.get());
                 } else {
                     log.warn("Record {}-{}@{} of {} is not a readable report; the intake's memory skips it.",
                             record.topic(), record.partition(), record.offset(), Topics.INCIDENT_REPORTED);
@@ -124,9 +129,33 @@ public class ReportIndex implements SmartLifecycle {
         }
     }
 
+    /** A report written before the memory's headers existed: the value itself must be read. */
+    private Optional<KnownReport> decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (legacyReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentReported reported) {
+                var establishment = reported.getReport().getEstablishment();
+                return Optional.of(new KnownReport(reported.getIncidentId(), reported.getContentFingerprint(),
+                        reported.getReceivedAt(), establishment.getFinessEt(), establishment.getFinessEj()));
+            }
+        } catch (RuntimeException undecodable) {
+            log.debug("Record {}-{}@{} could not be decoded", record.topic(), record.partition(), record.offset(),
+                    undecodable);
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Consumer<String, byte[]> bytesConsumer(Properties bytes) {
+        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "intake-report-index", null, bytes);
+    }
+
     @Override
     public void start() {
-        consumer = consumerFactory.createConsumer(null, "intake-report-index");
+        Properties bytes = new Properties();
+        bytes.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer = bytesConsumer(bytes);
+        legacyReader = new AvroKafkaDeserializer<>();
+        legacyReader.configure(consumerFactory.getConfigurationProperties(), false);
         running = true;
         reader = new Thread(this::read, "intake-report-index");
         reader.setDaemon(true);
@@ -136,7 +165,7 @@ public class ReportIndex implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        Consumer<String, Object> current = consumer;
+        Consumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }

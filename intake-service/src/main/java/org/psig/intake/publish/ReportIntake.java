@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.ReportIndex;
+import org.psig.intake.report.Fingerprints;
 import org.psig.intake.report.IncidentIds;
 import org.psig.intake.report.IncidentReportRequest;
 import org.psig.intake.report.ReportMapper;
@@ -44,7 +45,8 @@ public class ReportIntake {
             IncidentReported reported = ReportMapper.reported(incidentId, request, clock.instant(), warnings);
             Optional<KnownReport> known = index.find(incidentId);
             if (known.isPresent()) {
-                if (!known.get().fingerprint().equals(reported.getContentFingerprint())) {
+                if (!Fingerprints.sameContent(known.get().fingerprint(), reported.getContentFingerprint(),
+                        reported.getReport())) {
                     throw new ConflictingReportException(incidentId, known.get().receivedAt());
                 }
                 return new Receipt(incidentId, known.get().receivedAt(), true, warnings);

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.psig.intake.memory.ReportHeaders;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,8 +30,10 @@ public class ReportPublisher {
     public void publish(IncidentReported reported, long deadlineNanos) {
         Timer.Sample sample = Timer.start();
         try {
-            template.send(Topics.INCIDENT_REPORTED, reported.getIncidentId().toString(), reported)
-                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            ProducerRecord<String, IncidentReported> record = new ProducerRecord<>(Topics.INCIDENT_REPORTED,
+                    reported.getIncidentId().toString(), reported);
+            ReportHeaders.write(reported, record.headers());
+            template.send(record).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted while writing the report", e);

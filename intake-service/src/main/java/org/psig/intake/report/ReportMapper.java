@@ -1,10 +1,6 @@
 package org.psig.intake.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,7 +26,7 @@ public final class ReportMapper {
                 .setOccurredAt(receivedAt)
                 .setIncidentId(incidentId)
                 .setReceivedAt(receivedAt)
-                .setContentFingerprint(fingerprint(report))
+                .setContentFingerprint(Fingerprints.of(report))
                 .setReport(report)
                 .setWarnings(warnings)
                 .build();
@@ -62,15 +58,5 @@ public final class ReportMapper {
                         .setCnilNotified(r.actions().cnilNotified()).setComplaintFiled(r.actions().complaintFiled())
                         .setCertSupportRequested(r.actions().certSupportRequested()).build())
                 .build();
-    }
-
-    /** Avro's JSON rendering is field-ordered and stable: equal content, equal fingerprint. */
-    public static String fingerprint(IncidentReport report) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(report.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -3,13 +3,31 @@ package org.psig.intake.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.psig.intake.report.Fingerprints;
+import org.psig.intake.report.IncidentIds;
+import org.psig.intake.report.IncidentReportRequest;
+import org.psig.intake.report.ReportMapper;
+import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
+import org.psig.schemas.WireFormat;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.Samples;
@@ -75,6 +93,45 @@ class IdempotencyIT {
             assertThat(accepted(second.post(report))).as("report " + i).isEqualTo(accepted);
             assertThat(recordsOf(accepted.get("incidentId").asString())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void shouldRecogniseAReportAcceptedBeforeTheMemoryReadHeaders() throws Exception {
+        String reference = "LEGACY-" + UUID.randomUUID();
+        String report = Samples.report("ransomware-hospital-bretagne").replace("KER-2026-0042", reference);
+        IncidentReportRequest request = JSON.readValue(report, IncidentReportRequest.class);
+        UUID incidentId = IncidentIds.of(request.establishment().finessEt(), reference);
+        Instant receivedAt = Instant.parse("2026-11-20T10:00:00Z");
+        IncidentReported current = ReportMapper.reported(incidentId, request, receivedAt, List.of());
+        IncidentReported old = IncidentReported.newBuilder(current)
+                .setContentFingerprint(Fingerprints.legacy(current.getReport())).build();
+        // As an intake before the memory's headers wrote it: no headers, the JSON rendering's hash.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS))) {
+            if (!admin.listTopics().names().get().contains(Topics.INCIDENT_REPORTED)) {
+                admin.createTopics(List.of(new NewTopic(Topics.INCIDENT_REPORTED, 6, (short) 1))).all().get();
+            }
+        }
+        try (KafkaProducer<String, Object> producer = avroProducer()) {
+            producer.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, incidentId.toString(), old)).get();
+        }
+        first = IntakeInstance.start(BROKERS);
+
+        JsonNode repeat = accepted(first.post(report));
+
+        assertThat(repeat.get("incidentId").asString()).isEqualTo(incidentId.toString());
+        assertThat(Instant.parse(repeat.get("receivedAt").asString())).isEqualTo(receivedAt);
+        assertConflict(first.post(report.replace("Rançongiciel sur les serveurs du DPI", "Autre chose")),
+                incidentId.toString());
+        assertThat(recordsOf(incidentId.toString())).isEqualTo(1);
+    }
+
+    private static KafkaProducer<String, Object> avroProducer() {
+        Map<String, Object> config = new HashMap<>(WireFormat.serdeConfig(RegistryServer.shared().url()));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS);
+        config.put("apicurio.registry.auto-register", true);
+        AvroKafkaSerializer<Object> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        return new KafkaProducer<>(config, new StringSerializer(), serializer);
     }
 
     private static JsonNode accepted(HttpResponse<String> response) {

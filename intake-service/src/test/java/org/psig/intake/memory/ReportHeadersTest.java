@@ -1,0 +1,60 @@
+package org.psig.intake.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.psig.schemas.Establishment;
+import org.psig.schemas.IncidentReport;
+import org.psig.schemas.IncidentReported;
+import org.psig.testsupport.ReportFixtures;
+
+class ReportHeadersTest {
+
+    private static IncidentReported reported(IncidentReport report) {
+        return IncidentReported.newBuilder().setEventId(UUID.randomUUID()).setIncidentId(UUID.randomUUID())
+                .setOccurredAt(Instant.parse("2026-11-27T06:45:00Z")).setReceivedAt(Instant.parse("2026-11-27T06:45:00.123456Z"))
+                .setContentFingerprint("ab".repeat(32)).setReport(report).build();
+    }
+
+    @Test
+    void shouldCarryWhatTheMemoryNeedsOfAReport() {
+        IncidentReport fixture = ReportFixtures.ransomware("KER-1", "350100426", "Rançongiciel");
+        IncidentReport report = IncidentReport.newBuilder(fixture).setEstablishment(
+                Establishment.newBuilder(fixture.getEstablishment()).setFinessEj("350005179").build()).build();
+        IncidentReported reported = reported(report);
+        RecordHeaders headers = new RecordHeaders();
+
+        ReportHeaders.write(reported, headers);
+
+        var establishment = reported.getReport().getEstablishment();
+        assertThat(ReportHeaders.read(reported.getIncidentId().toString(), headers)).contains(new KnownReport(
+                reported.getIncidentId(), "ab".repeat(32), reported.getReceivedAt(), establishment.getFinessEt(),
+                establishment.getFinessEj()));
+    }
+
+    @Test
+    void shouldLeaveOutTheLegalEntityOfAnEstablishmentThatHasNone() {
+        IncidentReport report = ReportFixtures.ransomware("KER-2", "350100426", "Rançongiciel");
+        IncidentReported reported = reported(report);
+        RecordHeaders headers = new RecordHeaders();
+
+        ReportHeaders.write(reported, headers);
+
+        assertThat(headers.lastHeader(ReportHeaders.FINESS_EJ)).isNull();
+        assertThat(ReportHeaders.read(reported.getIncidentId().toString(), headers))
+                .hasValueSatisfying(known -> assertThat(known.finessEj()).isNull());
+    }
+
+    @Test
+    void shouldReadNothingFromARecordWrittenWithoutTheHeaders() {
+        RecordHeaders partial = new RecordHeaders();
+        partial.add(ReportHeaders.FINGERPRINT, "ab".getBytes());
+
+        assertThat(ReportHeaders.read(UUID.randomUUID().toString(), new RecordHeaders())).isEmpty();
+        assertThat(ReportHeaders.read(UUID.randomUUID().toString(), partial)).isEmpty();
+    }
+}
