@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Exactly once under crashes: 1,000 verdicts arriving over 40 s, the notification service killed
+ * Exactly once under crashes: 1,000 verdicts arriving over 80 s, the notification service killed
  * with SIGKILL several times while it publishes them in poll batches; afterwards every incident has exactly one HFDS notification and
  * exactly one ARS-or-unrouted notification, as a read_committed consumer sees them.
  */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Exactly once under crashes, for triage: 1,000 reports arriving over 40 s, the triage service
+ * Exactly once under crashes, for triage: 1,000 reports arriving over 80 s, the triage service
  * killed with SIGKILL several times while it works through them in poll batches (a restart's
  * backlog makes large ones); afterwards every incident has exactly one verdict, as a
  * read_committed consumer sees them.

@@ -1,79 +1,128 @@
 package org.psig.intake.memory;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The last committed offset of each partition. Concurrent requests share one broker round trip: a
- * request may reuse any answer whose question was asked after the request arrived, which is all that
- * read-your-writes needs, so a burst of requests costs a few round trips, not one each.
+ * The last committed offset of each partition, asked by one thread for every request at once. A
+ * request waits for the answer to the first question asked after it arrived, which is all that
+ * read-your-writes needs; while a question is out, every request arriving meanwhile shares the next
+ * one. A burst of requests costs a round trip or two each, never a queue of round trips.
  */
 @Component
-class EndOffsets implements DisposableBean {
+class EndOffsets implements SmartLifecycle {
 
-    private final Admin admin;
-    private final ReentrantLock probing = new ReentrantLock();
-    private long lastAskedAt = Long.MIN_VALUE;
-    private Map<TopicPartition, Long> lastAnswer = Map.of();
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
-    EndOffsets(KafkaAdmin kafkaAdmin) {
-        this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+    private final ConsumerFactory<String, ?> consumerFactory;
+    private final Object monitor = new Object();
+    private CompletableFuture<Map<TopicPartition, Long>> next = new CompletableFuture<>();
+    private List<TopicPartition> wanted;
+    private volatile boolean running;
+    private Consumer<?, ?> consumer;
+    private Thread prober;
+
+    EndOffsets(ConsumerFactory<String, ?> consumerFactory) {
+        this.consumerFactory = consumerFactory;
     }
 
     Map<TopicPartition, Long> latest(List<TopicPartition> partitions, long deadlineNanos) {
-        long arrivedAt = System.nanoTime();
+        CompletableFuture<Map<TopicPartition, Long>> answer;
+        synchronized (monitor) {
+            answer = next;
+            wanted = partitions;
+            monitor.notifyAll();
+        }
         try {
-            if (!probing.tryLock(deadlineNanos - arrivedAt, TimeUnit.NANOSECONDS)) {
-                throw new IndexUnavailableException("Kafka did not give the end of the reports topic in time");
-            }
-            try {
-                if (lastAskedAt - arrivedAt >= 0 && lastAnswer.keySet().containsAll(partitions)) {
-                    return lastAnswer;
-                }
-                long askedAt = System.nanoTime();
-                lastAnswer = ask(partitions, deadlineNanos - askedAt);
-                lastAskedAt = askedAt;
-                return lastAnswer;
-            } finally {
-                probing.unlock();
-            }
+            return answer.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IndexUnavailableException("interrupted while asking Kafka for the end of the reports topic");
-        }
-    }
-
-    private Map<TopicPartition, Long> ask(List<TopicPartition> partitions, long timeoutNanos) throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
-        try {
-            Map<TopicPartition, Long> answer = new HashMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)
-                            .timeoutMs((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos))))
-                    .all().get(timeoutNanos, TimeUnit.NANOSECONDS)
-                    .forEach((partition, info) -> answer.put(partition, info.offset()));
-            return Map.copyOf(answer);
         } catch (ExecutionException | TimeoutException e) {
             throw new IndexUnavailableException("Kafka did not give the end of the reports topic in time");
         }
     }
 
+    private void probe() {
+        try {
+            while (running) {
+                CompletableFuture<Map<TopicPartition, Long>> asked;
+                List<TopicPartition> partitions;
+                synchronized (monitor) {
+                    while (running && wanted == null) {
+                        monitor.wait();
+                    }
+                    asked = next;
+                    partitions = wanted;
+                    next = new CompletableFuture<>();
+                    wanted = null;
+                }
+                if (partitions != null) {
+                    ask(asked, partitions);
+                }
+            }
+        } catch (InterruptedException | WakeupException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void ask(CompletableFuture<Map<TopicPartition, Long>> asked, List<TopicPartition> partitions) {
+        try {
+            asked.complete(Map.copyOf(consumer.endOffsets(partitions, ASK_TIMEOUT)));
+        } catch (WakeupException e) {
+            asked.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException e) {
+            asked.completeExceptionally(e);
+        }
+    }
+
     @Override
-    public void destroy() {
-        admin.close();
+    public void start() {
+        Properties readCommitted = new Properties();
+        readCommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        readCommitted.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        readCommitted.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        consumer = consumerFactory.createConsumer(null, "intake-end-offsets", null, readCommitted);
+        running = true;
+        prober = new Thread(this::probe, "intake-end-offsets");
+        prober.setDaemon(true);
+        prober.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+        try {
+            prober.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
