@@ -3,17 +3,14 @@ package org.psig.intake.memory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -96,11 +93,7 @@ class EndOffsets implements SmartLifecycle {
 
     @Override
     public void start() {
-        Properties readCommitted = new Properties();
-        readCommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        readCommitted.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        readCommitted.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = consumerFactory.createConsumer(null, "intake-end-offsets", null, readCommitted);
+        consumer = RawConsumers.create(consumerFactory, "intake-end-offsets");
         running = true;
         prober = new Thread(this::probe, "intake-end-offsets");
         prober.setDaemon(true);

@@ -4,19 +4,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
 import org.slf4j.Logger;
@@ -144,16 +141,9 @@ public class ReportIndex implements SmartLifecycle {
         return Optional.empty();
     }
 
-    @SuppressWarnings("unchecked")
-    private Consumer<String, byte[]> bytesConsumer(Properties bytes) {
-        return (Consumer<String, byte[]>) consumerFactory.createConsumer(null, "intake-report-index", null, bytes);
-    }
-
     @Override
     public void start() {
-        Properties bytes = new Properties();
-        bytes.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = bytesConsumer(bytes);
+        consumer = RawConsumers.create(consumerFactory, "intake-report-index");
         legacyReader = new AvroKafkaDeserializer<>();
         legacyReader.configure(consumerFactory.getConfigurationProperties(), false);
         running = true;
