@@ -47,6 +47,12 @@ final class AccessPlan {
         String user = "intake-service";
         // Writes the reports, and reads them back as its memory of what it accepted.
         topic(user, Topics.INCIDENT_REPORTED, CREATE, DESCRIBE, WRITE, READ);
+        // Reads what became of each report, for the status it shows the declarant: verdicts and the
+        // notifications' headers. It reads them without a consumer group.
+        List<String> outcomes = new ArrayList<>(List.of(Topics.INCIDENT_TRIAGED, Topics.NOTIFICATION_HFDS,
+                Topics.NOTIFICATION_UNROUTED));
+        outcomes.addAll(Topics.allArsNotifications());
+        outcomes.forEach(outcome -> topic(user, outcome, DESCRIBE, READ));
     }
 
     private void triage() {

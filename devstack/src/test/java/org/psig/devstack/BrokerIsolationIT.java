@@ -109,10 +109,16 @@ class BrokerIsolationIT {
         }
     }
 
+    /** The intake reads notifications' headers for the declarant's status, and must never forge one. */
     @Test
-    void shouldNotLetTheIntakeReadNotifications() {
-        assertThatThrownBy(() -> read("intake-service", Topics.NOTIFICATION_HFDS))
-                .isInstanceOf(AuthorizationException.class);
+    void shouldNotLetTheIntakeWriteNotifications() {
+        Map<String, Object> config = as("intake-service");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.NOTIFICATION_HFDS, "forged")).get())
+                    .hasCauseInstanceOf(AuthorizationException.class);
+        }
     }
 
     @Test

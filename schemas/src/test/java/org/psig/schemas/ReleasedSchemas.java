@@ -23,12 +23,21 @@ final class ReleasedSchemas {
     }
 
     static ReleasedSchemas newest(Path releasedRoot) {
+        List<ReleasedSchemas> all = all(releasedRoot);
+        return all.get(all.size() - 1);
+    }
+
+    /** Every release, oldest first: a record written with any of them must stay readable. */
+    static List<ReleasedSchemas> all(Path releasedRoot) {
         try (Stream<Path> versions = Files.list(releasedRoot)) {
-            Path newest = versions.filter(p -> p.getFileName().toString().matches("v\\d+"))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(1))))
-                    .orElseThrow(() -> new IllegalStateException("No released schema version under " + releasedRoot));
-            return new ReleasedSchemas(newest).parseAll();
-        } catch (IOException e) {
+            List<ReleasedSchemas> all = versions.filter(p -> p.getFileName().toString().matches("v\\d+"))
+                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(1))))
+                    .map(directory -> new ReleasedSchemas(directory).parseAll()).toList();
+            if (all.isEmpty()) {
+                throw new IllegalStateException("No released schema version under " + releasedRoot);
+            }
+            return all;
+        }  catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -54,10 +63,12 @@ final class ReleasedSchemas {
      * Files reference each other's named types and a parser cannot recover from a half-parsed file,
      * so a file whose types are not yet known moves to the end and parsing starts over.
      */
-    private ReleasedSchemas parseAll() throws IOException {
+    private ReleasedSchemas parseAll() {
         List<Path> order;
         try (Stream<Path> files = Files.list(directory)) {
             order = new ArrayList<>(files.filter(p -> p.toString().endsWith(".avsc")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         for (int attempt = 0; attempt <= order.size() * order.size(); attempt++) {
             parser = new Schema.Parser();
@@ -71,12 +82,14 @@ final class ReleasedSchemas {
         throw new IllegalStateException("Cannot resolve the released schemas in " + directory);
     }
 
-    private Path parseInOrder(List<Path> order) throws IOException {
+    private Path parseInOrder(List<Path> order) {
         for (Path file : order) {
             try {
                 parser.parse(file.toFile());
             } catch (AvroRuntimeException unresolved) {
                 return file;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return null;

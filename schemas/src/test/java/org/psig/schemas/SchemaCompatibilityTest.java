@@ -12,30 +12,33 @@ import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.specific.SpecificData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fails the build when a schema change is not BACKWARD compatible: consumers built on the current
- * schemas must still read every record written with the newest released ones.
+ * schemas must still read every record written with any released ones (the topics keep ten years).
  */
 class SchemaCompatibilityTest {
 
     private static final ReleasedSchemas RELEASED = ReleasedSchemas.newest(Path.of("released"));
 
-    static Stream<String> releasedRecords() {
-        return RELEASED.recordNames().stream();
+    static Stream<Arguments> releasedRecords() {
+        return ReleasedSchemas.all(Path.of("released")).stream().flatMap(release -> release.recordNames().stream()
+                .map(name -> Arguments.of(release.directory().getFileName().toString(), name, release)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("releasedRecords")
-    void shouldReadEveryRecordWrittenWithTheReleasedSchema(String recordName) throws ClassNotFoundException {
+    void shouldReadEveryRecordWrittenWithAReleasedSchema(String version, String recordName, ReleasedSchemas release)
+            throws ClassNotFoundException {
         Schema current = SpecificData.get().getSchema(Class.forName(recordName));
-        Schema released = RELEASED.schema(recordName);
+        Schema released = release.schema(recordName);
 
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(current, released);
 
         assertThat(result.getType())
-                .as("%s is not BACKWARD compatible with %s: %s", recordName, RELEASED.directory(), result.getResult())
+                .as("%s is not BACKWARD compatible with %s: %s", recordName, version, result.getResult())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 

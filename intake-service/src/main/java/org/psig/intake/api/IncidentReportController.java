@@ -19,7 +19,6 @@ import org.psig.intake.auth.ApiKeys;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.config.IntakeProperties.ApiKey;
-import org.psig.intake.memory.KnownReport;
 import org.psig.intake.publish.Receipt;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.report.Finess;
@@ -27,8 +26,6 @@ import org.psig.intake.report.IncidentReportRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,19 +86,5 @@ class IncidentReportController {
         meters.counter("psig.intake.reports", "outcome", outcome, "reason", "none").increment();
         return ResponseEntity.accepted().location(location(receipt.incidentId()))
                 .body(new Accepted(receipt.incidentId(), "ACCEPTED", receipt.receivedAt(), receipt.warnings()));
-    }
-
-    @Operation(summary = "The status of a report this key filed",
-            description = "404 for an unknown id, and for a report of an establishment the key does not cover.")
-    @GetMapping(path = PATH + "/{incidentId}", produces = {MediaType.APPLICATION_JSON_VALUE,
-            MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<Accepted> status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                    @PathVariable UUID incidentId) {
-        ApiKey key = apiKeys.authenticate(authorization);
-        rateLimits.take(key);
-        KnownReport known = intake.find(incidentId)
-                .filter(report -> key.covers(report.finessEt(), report.finessEj()))
-                .orElseThrow(() -> new UnknownReportException(incidentId));
-        return ResponseEntity.ok(new Accepted(known.incidentId(), "ACCEPTED", known.receivedAt(), List.of()));
     }
 }

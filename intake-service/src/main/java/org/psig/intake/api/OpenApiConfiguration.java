@@ -43,7 +43,8 @@ class OpenApiConfiguration {
         errors.put("403", "urn:psig:problem:forbidden-establishment: the key does not cover this establishment");
         errors.put("404", "urn:psig:problem:not-found");
         errors.put("409", "urn:psig:problem:conflicting-report: the reference was used for different content; "
-                + "names the existing incidentId");
+                + "names the existing incidentId and its updates endpoint; or urn:psig:problem:revision-conflict: "
+                + "the revision does not follow the current one, or the incident is closed; names the currentRevision");
         errors.put("413", "urn:psig:problem:body-too-large");
         errors.put("415", "urn:psig:problem:unsupported-media-type: send application/json");
         errors.put("429", "urn:psig:problem:rate-limited, with Retry-After");

@@ -9,6 +9,9 @@ import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.memory.IndexUnavailableException;
 import org.psig.intake.publish.ConflictingReportException;
 import org.psig.intake.publish.KafkaUnavailableException;
+import org.psig.intake.publish.RevisionConflictException;
+import org.psig.intake.publish.UnknownIncidentException;
+import org.psig.intake.report.InvalidFieldsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +41,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         this.properties = properties;
     }
 
-    @ExceptionHandler(InvalidReportException.class)
-    ResponseEntity<Object> invalid(InvalidReportException e) {
+    @ExceptionHandler(InvalidFieldsException.class)
+    ResponseEntity<Object> invalid(InvalidFieldsException e) {
         return respond(Problems.invalid(e.errors().size() + " field(s) of the report are invalid; nothing was accepted.",
                 e.errors()), new HttpHeaders());
     }
@@ -70,8 +73,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Establishment not covered by this key", e.getMessage()), new HttpHeaders());
     }
 
-    @ExceptionHandler(UnknownReportException.class)
-    ResponseEntity<Object> unknown(UnknownReportException e) {
+    @ExceptionHandler(UnknownIncidentException.class)
+    ResponseEntity<Object> unknown(UnknownIncidentException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage()),
                 new HttpHeaders());
     }
@@ -90,9 +93,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.CONFLICTING_REPORT,
                 "A different report was already accepted under this reference",
                 "Incident " + e.incidentId() + " was accepted on " + e.receivedAt() + " for the same establishment "
-                        + "and declarantReference with different content. Updates are not supported in v1: "
-                        + "file a new report under a new declarantReference, or contact CERT Santé.");
+                        + "and declarantReference with different content. To tell how it developed, or that it is "
+                        + "resolved, post an update to " + IncidentUpdateController.path(e.incidentId()) + ".");
         problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("updates", IncidentUpdateController.path(e.incidentId()));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.LOCATION, IncidentReportController.location(e.incidentId()).toString());
+        return respond(problem, headers);
+    }
+
+    @ExceptionHandler(RevisionConflictException.class)
+    ResponseEntity<Object> revisionConflict(RevisionConflictException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.REVISION_CONFLICT,
+                e.closed() ? "The incident is closed" : "The revision does not follow the current one", e.getMessage());
+        problem.setProperty("incidentId", e.incidentId());
+        problem.setProperty("currentRevision", e.currentRevision());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.LOCATION, IncidentReportController.location(e.incidentId()).toString());
         return respond(problem, headers);

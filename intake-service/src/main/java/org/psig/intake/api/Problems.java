@@ -20,6 +20,7 @@ final class Problems {
     static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
     static final URI NOT_ACCEPTABLE = type("not-acceptable");
     static final URI CONFLICTING_REPORT = type("conflicting-report");
+    static final URI REVISION_CONFLICT = type("revision-conflict");
     static final URI BODY_TOO_LARGE = type("body-too-large");
     static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     static final URI RATE_LIMITED = type("rate-limited");

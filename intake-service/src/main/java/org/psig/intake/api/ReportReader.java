@@ -12,6 +12,9 @@ import jakarta.validation.Validator;
 
 import org.psig.intake.report.FieldError;
 import org.psig.intake.report.IncidentReportRequest;
+import org.psig.intake.report.IncidentUpdateRequest;
+import org.psig.intake.report.InvalidFieldsException;
+import org.psig.intake.report.UpdateRules;
 import org.psig.intake.report.ReportTimes;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -43,29 +46,50 @@ class ReportReader {
             .build();
     private final Validator validator;
     private final ReportTimes times;
+    private final UpdateRules updateRules;
 
-    ReportReader(Validator validator, ReportTimes times) {
+    ReportReader(Validator validator, ReportTimes times, UpdateRules updateRules) {
         this.validator = validator;
         this.times = times;
+        this.updateRules = updateRules;
     }
 
     IncidentReportRequest read(byte[] body) {
         ObjectNode tree = parse(body);
         List<FieldError> errors = new ArrayList<>(ShapeCheck.check(tree, IncidentReportRequest.class));
-        IncidentReportRequest request = json.treeToValue(tree, IncidentReportRequest.class);
+        IncidentReportRequest request = validated(tree, IncidentReportRequest.class, errors);
+        if (request.incident() != null) {
+            errors.addAll(times.check(request.incident()));
+        }
+        return orRefuse(request, errors);
+    }
+
+    /** An update: as strict as a report, and {@code null} is refused, since an absent field already keeps its value. */
+    IncidentUpdateRequest readUpdate(byte[] body) {
+        ObjectNode tree = parse(body);
+        List<FieldError> errors = new ArrayList<>(NullCheck.check(tree));
+        errors.addAll(ShapeCheck.check(tree, IncidentUpdateRequest.class));
+        IncidentUpdateRequest update = validated(tree, IncidentUpdateRequest.class, errors);
+        errors.addAll(updateRules.check(update));
+        return orRefuse(update, errors);
+    }
+
+    private <T> T validated(ObjectNode tree, Class<T> type, List<FieldError> errors) {
+        T request = json.treeToValue(tree, type);
         Set<String> alreadyReported = errors.stream().map(FieldError::pointer).collect(Collectors.toSet());
-        for (ConstraintViolation<IncidentReportRequest> violation : validator.validate(request)) {
+        for (ConstraintViolation<T> violation : validator.validate(request)) {
             String pointer = pointer(violation.getPropertyPath());
             if (!alreadyReported.contains(pointer)) {
                 errors.add(new FieldError(pointer, violation.getMessage()));
             }
         }
-        if (request.incident() != null) {
-            errors.addAll(times.check(request.incident()));
-        }
+        return request;
+    }
+
+    private static <T> T orRefuse(T request, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::detail));
-            throw new InvalidReportException(errors);
+            throw new InvalidFieldsException(errors);
         }
         return request;
     }

@@ -3,6 +3,7 @@ package org.psig.intake.config;
 import java.time.Clock;
 
 import org.psig.intake.report.ReportTimes;
+import org.psig.intake.report.UpdateRules;
 import org.psig.kafka.TopicProperties;
 import org.psig.schemas.Topics;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,11 @@ class IntakeConfiguration {
     @Bean
     ReportTimes reportTimes(Clock clock, IntakeProperties properties) {
         return new ReportTimes(clock, properties.allowedClockSkew());
+    }
+
+    @Bean
+    UpdateRules updateRules(Clock clock, IntakeProperties properties) {
+        return new UpdateRules(clock, properties.allowedClockSkew());
     }
 
     @Bean

@@ -12,13 +12,13 @@ import org.springframework.kafka.core.ConsumerFactory;
  * settings, values left as bytes (the memory reads keys and headers), and only committed records,
  * on which read-your-writes rests.
  */
-final class RawConsumers {
+public final class RawConsumers {
 
     private RawConsumers() {
     }
 
     @SuppressWarnings("unchecked")
-    static Consumer<String, byte[]> create(ConsumerFactory<String, ?> factory, String clientId) {
+    public static Consumer<String, byte[]> create(ConsumerFactory<String, ?> factory, String clientId) {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         overrides.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

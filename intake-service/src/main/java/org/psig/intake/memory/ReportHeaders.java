@@ -2,6 +2,8 @@ package org.psig.intake.memory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +22,10 @@ public final class ReportHeaders {
     static final String RECEIVED_AT = "psig-received-at";
     static final String FINESS_ET = "psig-finess-et";
     static final String FINESS_EJ = "psig-finess-ej";
+    static final String DECLARANT_REFERENCE = "psig-declarant-reference";
+    static final String REVISION = "psig-revision";
+    static final String CLOSES = "psig-closes";
+    static final String WARNING = "psig-warning";
 
     private ReportHeaders() {
     }
@@ -32,18 +38,31 @@ public final class ReportHeaders {
         if (establishment.getFinessEj() != null) {
             headers.add(FINESS_EJ, bytes(establishment.getFinessEj()));
         }
+        headers.add(DECLARANT_REFERENCE, bytes(reported.getReport().getDeclarantReference()));
+        headers.add(REVISION, bytes(Integer.toString(reported.getRevision())));
+        if (reported.getRevisionNote() != null && reported.getRevisionNote().getResolution() != null) {
+            headers.add(CLOSES, bytes("true"));
+        }
+        reported.getWarnings().forEach(warning -> headers.add(WARNING, bytes(warning)));
     }
 
-    /** The report the headers describe; empty when they lack any of the required ones. */
-    static Optional<KnownReport> read(String key, Headers headers) {
+    /**
+     * The revision the headers describe; empty when they lack any of the required ones (records of
+     * earlier releases), in which case the value must be read.
+     */
+    static Optional<KnownReport> read(String key, Headers headers, KnownReport.Position position) {
         Optional<String> fingerprint = text(headers, FINGERPRINT);
         Optional<String> receivedAt = text(headers, RECEIVED_AT);
         Optional<String> finessEt = text(headers, FINESS_ET);
-        if (key == null || fingerprint.isEmpty() || receivedAt.isEmpty() || finessEt.isEmpty()) {
+        Optional<String> reference = text(headers, DECLARANT_REFERENCE);
+        if (key == null || fingerprint.isEmpty() || receivedAt.isEmpty() || finessEt.isEmpty() || reference.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new KnownReport(UUID.fromString(key), fingerprint.get(), Instant.parse(receivedAt.get()),
-                finessEt.get(), text(headers, FINESS_EJ).orElse(null)));
+        List<String> warnings = new ArrayList<>();
+        headers.headers(WARNING).forEach(header -> warnings.add(new String(header.value(), StandardCharsets.UTF_8)));
+        return Optional.of(new KnownReport(UUID.fromString(key), text(headers, REVISION).map(Integer::parseInt).orElse(1),
+                fingerprint.get(), Instant.parse(receivedAt.get()), finessEt.get(), text(headers, FINESS_EJ).orElse(null),
+                reference.get(), text(headers, CLOSES).isPresent(), warnings, position));
     }
 
     private static Optional<String> text(Headers headers, String name) {

@@ -38,7 +38,7 @@ public class ReportIndex implements SmartLifecycle {
 
     private final ConsumerFactory<String, ?> consumerFactory;
     private final EndOffsets endOffsets;
-    private final Map<UUID, KnownReport> known = new ConcurrentHashMap<>();
+    private final Map<UUID, KnownIncident> known = new ConcurrentHashMap<>();
     private final ReadPositions positions = new ReadPositions();
     private volatile boolean running;
     private boolean loadedLogged;
@@ -51,13 +51,18 @@ public class ReportIndex implements SmartLifecycle {
         this.endOffsets = endOffsets;
     }
 
-    public Optional<KnownReport> find(UUID incidentId) {
+    public Optional<KnownIncident> find(UUID incidentId) {
         return Optional.ofNullable(known.get(incidentId));
+    }
+
+    /** Every incident known, for listings; a snapshot that later writes do not change. */
+    public List<KnownIncident> all() {
+        return List.copyOf(known.values());
     }
 
     /** Called once this instance's own write is acknowledged, so a resend to it is known at once. */
     public void remember(KnownReport report) {
-        known.putIfAbsent(report.incidentId(), report);
+        known.merge(report.incidentId(), KnownIncident.of(report), (incident, added) -> incident.with(report));
     }
 
     /**
@@ -103,10 +108,11 @@ public class ReportIndex implements SmartLifecycle {
     private void pollOnce(List<TopicPartition> partitions) {
         try {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                Optional<KnownReport> report = ReportHeaders.read(record.key(), record.headers())
-                        .or(() -> decode(record));
+                var position = new KnownReport.Position(record.partition(), record.offset());
+                Optional<KnownReport> report = ReportHeaders.read(record.key(), record.headers(), position)
+                        .or(() -> decode(record, position));
                 if (report.isPresent()) {
-                    known.putIfAbsent(report.get().incidentId(), report.get());
+                    remember(report.get());
                 } else {
                     log.warn("Record {}-{}@{} of {} is not a readable report; the intake's memory skips it.",
                             record.topic(), record.partition(), record.offset(), Topics.INCIDENT_REPORTED);
@@ -127,12 +133,10 @@ public class ReportIndex implements SmartLifecycle {
     }
 
     /** A report written before the memory's headers existed: the value itself must be read. */
-    private Optional<KnownReport> decode(ConsumerRecord<String, byte[]> record) {
+    private Optional<KnownReport> decode(ConsumerRecord<String, byte[]> record, KnownReport.Position position) {
         try {
             if (legacyReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentReported reported) {
-                var establishment = reported.getReport().getEstablishment();
-                return Optional.of(new KnownReport(reported.getIncidentId(), reported.getContentFingerprint(),
-                        reported.getReceivedAt(), establishment.getFinessEt(), establishment.getFinessEj()));
+                return Optional.of(KnownReport.of(reported, position));
             }
         } catch (RuntimeException undecodable) {
             log.debug("Record {}-{}@{} could not be decoded", record.topic(), record.partition(), record.offset(),

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What the intake answers for a report it holds: {@code repeat} when this very report had already
- * been accepted, in which case {@code receivedAt} is the first acceptance's.
+ * What the intake answers for a report or an update it holds: {@code repeat} when this very revision
+ * had already been accepted, in which case {@code receivedAt} is the first acceptance's.
  */
-public record Receipt(UUID incidentId, Instant receivedAt, boolean repeat, List<String> warnings) {
+public record Receipt(UUID incidentId, int revision, Instant receivedAt, boolean repeat, List<String> warnings) {
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.psig.intake.config.IntakeProperties;
+import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.ReportIndex;
 import org.psig.intake.report.Fingerprints;
@@ -43,24 +44,32 @@ public class ReportIntake {
         return locks.withLock(incidentId, () -> {
             index.awaitCaughtUp(deadlineNanos);
             IncidentReported reported = ReportMapper.reported(incidentId, request, clock.instant(), warnings);
-            Optional<KnownReport> known = index.find(incidentId);
+            Optional<KnownReport> known = index.find(incidentId).map(KnownIncident::first);
             if (known.isPresent()) {
                 if (!Fingerprints.sameContent(known.get().fingerprint(), reported.getContentFingerprint(),
                         reported.getReport())) {
                     throw new ConflictingReportException(incidentId, known.get().receivedAt());
                 }
-                return new Receipt(incidentId, known.get().receivedAt(), true, warnings);
+                return new Receipt(incidentId, 1, known.get().receivedAt(), true, warnings);
             }
-            publisher.publish(reported, deadlineNanos);
-            var establishment = request.establishment();
-            index.remember(new KnownReport(incidentId, reported.getContentFingerprint(), reported.getReceivedAt(),
-                    establishment.finessEt(), establishment.finessEj()));
-            return new Receipt(incidentId, reported.getReceivedAt(), false, warnings);
+            index.remember(KnownReport.of(reported, publisher.publish(reported, deadlineNanos)));
+            return new Receipt(incidentId, 1, reported.getReceivedAt(), false, warnings);
         });
     }
 
+    /** Every incident this instance knows of, once it has caught up with every instance's writes. */
+    public List<KnownIncident> all() {
+        index.awaitCaughtUp(System.nanoTime() + writeTimeout.toNanos());
+        return index.all();
+    }
+
+    /** Reports and their updates take the same lock per incident. */
+    KeyedLocks<UUID> locks() {
+        return locks;
+    }
+
     /** A report this instance knows of, once it has caught up with every instance's writes. */
-    public Optional<KnownReport> find(UUID incidentId) {
+    public Optional<KnownIncident> find(UUID incidentId) {
         index.awaitCaughtUp(System.nanoTime() + writeTimeout.toNanos());
         return index.find(incidentId);
     }

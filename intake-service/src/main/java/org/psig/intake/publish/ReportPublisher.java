@@ -7,6 +7,8 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.ReportHeaders;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
@@ -26,14 +28,19 @@ public class ReportPublisher {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** Returns once acks=all came back; throws {@link KafkaUnavailableException} if not by the deadline. */
-    public void publish(IncidentReported reported, long deadlineNanos) {
+    /**
+     * Returns where the report was written once acks=all came back; throws
+     * {@link KafkaUnavailableException} if not by the deadline.
+     */
+    public KnownReport.Position publish(IncidentReported reported, long deadlineNanos) {
         Timer.Sample sample = Timer.start();
         try {
             ProducerRecord<String, IncidentReported> record = new ProducerRecord<>(Topics.INCIDENT_REPORTED,
                     reported.getIncidentId().toString(), reported);
             ReportHeaders.write(reported, record.headers());
-            template.send(record).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            RecordMetadata written = template.send(record)
+                    .get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS).getRecordMetadata();
+            return new KnownReport.Position(written.partition(), written.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("Interrupted while writing the report", e);

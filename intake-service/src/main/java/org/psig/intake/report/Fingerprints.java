@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.psig.schemas.IncidentReport;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SHA-256 of a report's content, which tells a resend from a conflicting report. It hashes the
@@ -17,6 +20,11 @@ import org.psig.schemas.IncidentReport;
  * {@link #sameContent} recognises both, so that a resend of such a report is still a repeat.
  */
 public final class Fingerprints {
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .changeDefaultPropertyInclusion(include -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     private Fingerprints() {
     }
@@ -30,6 +38,15 @@ public final class Fingerprints {
         } catch (IOException e) {
             throw new UncheckedIOException("An IncidentReport could not be encoded", e);
         }
+    }
+
+    /**
+     * The fingerprint of an update as posted, which tells a resend of a revision from a conflicting
+     * one: its fields rendered as JSON in a fixed order, so that spacing and key order do not count.
+     */
+    public static String of(IncidentUpdateRequest update) {
+        byte[] canonical = CANONICAL.writeValueAsBytes(update);
+        return HexFormat.of().formatHex(sha256().digest(canonical));
     }
 
     /** Whether a known fingerprint, of either encoding, is that of this report. */

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.psig.intake.memory.KnownReport;
+import org.psig.intake.memory.KnownIncidents;
 import org.psig.intake.report.IncidentIds;
 import org.psig.testsupport.Samples;
 import org.springframework.http.MediaType;
@@ -83,7 +83,7 @@ class AuthenticationTest extends IntakeWebTestBase {
     @Test
     void shouldHideReportsOfEstablishmentsTheKeyDoesNotCover() throws Exception {
         UUID kerlann = IncidentIds.of("350100426", "KER-2026-0042");
-        when(index.find(kerlann)).thenReturn(Optional.of(new KnownReport(kerlann, "f", Instant.EPOCH, "350100426",
+        when(index.find(kerlann)).thenReturn(Optional.of(KnownIncidents.initial(kerlann, "f", Instant.EPOCH, "350100426",
                 "350100434")));
 
         mvc.perform(get(PATH + "/" + kerlann).header("Authorization", PACA_KEY)).andExpect(status().isNotFound());

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.psig.intake.memory.IndexUnavailableException;
-import org.psig.intake.memory.KnownReport;
+import org.psig.intake.memory.KnownIncidents;
 import org.psig.intake.publish.KafkaUnavailableException;
 import org.psig.intake.report.IncidentIds;
 import org.psig.intake.report.IncidentReportRequest;
@@ -62,7 +62,7 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
     @Test
     void shouldAnswerARepeatFromMemoryAndPublishNothing() throws Exception {
         Instant first = Instant.parse("2026-11-27T06:45:00Z");
-        when(index.find(KERLANN)).thenReturn(Optional.of(new KnownReport(KERLANN, fingerprintOf(SAMPLE), first,
+        when(index.find(KERLANN)).thenReturn(Optional.of(KnownIncidents.initial(KERLANN, fingerprintOf(SAMPLE), first,
                 "350100426", "350100434")));
 
         postReport(SAMPLE).andExpect(status().isAccepted())
@@ -75,7 +75,7 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
 
     @Test
     void shouldRefuseChangedContentUnderAnAcceptedReferenceWith409NamingTheIncident() throws Exception {
-        when(index.find(KERLANN)).thenReturn(Optional.of(new KnownReport(KERLANN, "another-fingerprint",
+        when(index.find(KERLANN)).thenReturn(Optional.of(KnownIncidents.initial(KERLANN, "another-fingerprint",
                 Instant.parse("2026-11-27T06:45:00Z"), "350100426", "350100434")));
 
         postReport(SAMPLE).andExpect(status().isConflict())
@@ -146,13 +146,14 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
 
     @Test
     void shouldGiveTheStatusOfAKnownReportAtItsLocation() throws Exception {
-        when(index.find(KERLANN)).thenReturn(Optional.of(new KnownReport(KERLANN, "f",
+        when(index.find(KERLANN)).thenReturn(Optional.of(KnownIncidents.initial(KERLANN, "f",
                 Instant.parse("2026-11-27T06:45:00Z"), "350100426", "350100434")));
 
         mvc.perform(get(PATH + "/" + KERLANN).header("Authorization", DEMO_KEY))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
-                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.state").value("ACCEPTED"))
+                .andExpect(jsonPath("$.revision").value(1))
                 .andExpect(jsonPath("$.receivedAt").value("2026-11-27T06:45:00Z"));
     }
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.report.ReportTimes;
+import org.psig.intake.report.UpdateRules;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,11 @@ class IntakeWebFixtures {
     @Bean
     ReportTimes reportTimes(Clock clock, IntakeProperties properties) {
         return new ReportTimes(clock, properties.allowedClockSkew());
+    }
+
+    @Bean
+    UpdateRules updateRules(Clock clock, IntakeProperties properties) {
+        return new UpdateRules(clock, properties.allowedClockSkew());
     }
 
     @Bean

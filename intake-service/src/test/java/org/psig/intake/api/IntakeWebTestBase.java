@@ -9,8 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.psig.intake.auth.ApiKeys;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.memory.ReportIndex;
+import org.psig.intake.memory.RevisionReader;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.publish.ReportPublisher;
+import org.psig.intake.publish.ReportUpdates;
+import org.psig.intake.status.IncidentTimeline;
+import org.psig.intake.status.StatusView;
 import org.psig.testsupport.Samples;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -22,9 +26,11 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The web layer with the real reader, keys, rate limits and intake logic; only Kafka is replaced:
- * the publisher (so a test can see that nothing was published) and the memory of past reports.
+ * the publisher (so a test can see that nothing was published), the memory of past reports, the
+ * reader of past revisions and what the topics say became of each report.
  */
-@WebMvcTest(controllers = IncidentReportController.class, properties = {
+@WebMvcTest(controllers = {IncidentReportController.class, IncidentUpdateController.class,
+        IncidentStatusController.class}, properties = {
         "spring.config.name=intake-service",
         "psig.intake.rate-limit.per-second=100000",
         "psig.intake.rate-limit.burst=100000",
@@ -40,7 +46,8 @@ import org.springframework.test.web.servlet.ResultActions;
         "psig.intake.api-keys[3].name=paca",
         "psig.intake.api-keys[3].sha256=16aec4ba1256d96ad56ff2ede8ff1b285c3e3507cc89b250b1ecfda74dfb1350",
         "psig.intake.api-keys[3].establishments[0]=130800915"})
-@Import({ApiKeys.class, RateLimits.class, ReportReader.class, ReportIntake.class, IntakeWebFixtures.class})
+@Import({ApiKeys.class, RateLimits.class, ReportReader.class, ReportIntake.class, ReportUpdates.class, StatusView.class,
+        IntakeWebFixtures.class})
 abstract class IntakeWebTestBase {
 
     static final String PATH = "/api/v1/incident-reports";
@@ -59,6 +66,12 @@ abstract class IntakeWebTestBase {
 
     @MockitoBean
     ReportIndex index;
+
+    @MockitoBean
+    RevisionReader revisions;
+
+    @MockitoBean
+    IncidentTimeline timeline;
 
     @BeforeEach
     void noReportKnownYet() {

@@ -8,6 +8,7 @@ import org.psig.schemas.Establishment;
 import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentReport;
 import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.RevisionNote;
 import org.psig.schemas.Verdict;
 
 /** What each recipient is told: the ARS everything it needs to act, the HFDS the national view only. */
@@ -29,10 +30,14 @@ final class Notifications {
                 .setDeclarant(report.getDeclarant())
                 .setIncident(report.getIncident())
                 .setImpacts(report.getImpacts())
+                .setRevision(triaged.getRevision())
+                .setKind(triaged.getKind())
+                .setChanges(triaged.getChanges())
+                .setRevisionNote(triaged.getRevisionNote())
                 .build();
     }
 
-    /** Data minimisation: no name, email or phone of the declarant reaches the HFDS. */
+    /** Data minimisation: no name, email or phone of the declarant, and no free text, reaches the HFDS. */
     static HfdsNotification forHfds(IncidentTriaged triaged, Instant publishedAt) {
         IncidentReport report = triaged.getReport();
         Establishment establishment = report.getEstablishment();
@@ -50,7 +55,17 @@ final class Notifications {
                 .setCategory(report.getIncident().getCategory())
                 .setStatus(report.getIncident().getStatus())
                 .setImpacts(report.getImpacts())
+                .setRevision(triaged.getRevision())
+                .setKind(triaged.getKind())
+                .setChanges(triaged.getChanges())
+                .setResolvedAt(resolvedAt(triaged))
                 .build();
+    }
+
+    /** When the closure says it was resolved; the note, root cause and measures are free text and stay out. */
+    private static String resolvedAt(IncidentTriaged triaged) {
+        RevisionNote note = triaged.getRevisionNote();
+        return note == null || note.getResolution() == null ? null : note.getResolution().getResolvedAt();
     }
 
     private static Verdict verdict(IncidentTriaged triaged) {

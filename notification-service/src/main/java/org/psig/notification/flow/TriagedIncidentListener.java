@@ -18,6 +18,7 @@ import org.psig.kafka.PoisonRecordException;
 import org.psig.kafka.RecordHandler;
 import org.psig.kafka.RecordOutput;
 import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.NotificationHeaders;
 import org.psig.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes verdicts and publishes their two notifications, one Kafka transaction per poll batch:
  * the ARS (or unrouted) copies, the HFDS copies, the memory of the notified incidents and the
- * consumed offsets commit together or not at all. A verdict for an incident already notified (a
- * replayed dead letter, a verdict seen twice) is skipped, so no recipient is told twice.
+ * consumed offsets commit together or not at all. Each revision of an incident is notified once, in
+ * order: a verdict for a revision already notified (a replayed dead letter, a verdict seen twice) is
+ * skipped, so no recipient is told the same revision twice.
  */
 @Component
 class TriagedIncidentListener implements ConsumerSeekAware {
@@ -54,19 +56,28 @@ class TriagedIncidentListener implements ConsumerSeekAware {
 
     void notify(IncidentTriaged triaged, RecordHandler.Memory memory, RecordOutput out) {
         String incidentId = triaged.getIncidentId().toString();
-        if (memory.find(incidentId).isPresent()) {
+        int revision = triaged.getRevision();
+        int lastNotified = memory.find(incidentId).map(TriagedIncidentListener::revision).orElse(0);
+        if (revision <= lastNotified) {
             out.afterCommit(() -> {
                 meters.counter("psig.notification.duplicates").increment();
-                log.info("Incident {} was already notified; the repeated verdict is skipped.", incidentId);
+                log.info("Revision {} of incident {} was already notified; the repeated verdict is skipped.",
+                        revision, incidentId);
             });
             return;
+        }
+        if (revision != lastNotified + 1) {
+            // Triage publishes revisions in order; a gap means one went to a dead-letter topic. The
+            // newer revision is a whole report: recipients are better told it than nothing.
+            log.warn("Revision {} of incident {} is notified, but the last notified was {}; see the dead letters.",
+                    revision, incidentId, lastNotified);
         }
         String region = triaged.getArsRegionCode();
         Instant publishedAt = clock.instant();
 
-        out.send(record(regionalTopic(incidentId, region), triaged, Notifications.forArs(triaged, publishedAt)))
-                .send(record(Topics.NOTIFICATION_HFDS, triaged, Notifications.forHfds(triaged, publishedAt)))
-                .remember(incidentId, triaged.getEventId().toString())
+        out.send(record(regionalTopic(incidentId, region), triaged, publishedAt, Notifications.forArs(triaged, publishedAt)))
+                .send(record(Topics.NOTIFICATION_HFDS, triaged, publishedAt, Notifications.forHfds(triaged, publishedAt)))
+                .remember(incidentId, Integer.toString(revision))
                 .afterCommit(() -> {
                     count(region == null ? "unrouted" : "ars-" + region, triaged, publishedAt);
                     count("hfds", triaged, publishedAt);
@@ -85,13 +96,25 @@ class TriagedIncidentListener implements ConsumerSeekAware {
         }
     }
 
-    private static ProducerRecord<Object, Object> record(String topic, IncidentTriaged triaged, Object notification) {
+    /**
+     * The last revision notified, as the memory holds it. Incidents notified before revisions
+     * existed are remembered by the eventId of their verdict: their revision 1.
+     */
+    private static int revision(String remembered) {
+        return remembered.chars().allMatch(Character::isDigit) ? Integer.parseInt(remembered) : 1;
+    }
+
+    private static ProducerRecord<Object, Object> record(String topic, IncidentTriaged triaged, Instant publishedAt,
+                                                         Object notification) {
         ProducerRecord<Object, Object> record = new ProducerRecord<>(topic, triaged.getIncidentId().toString(), notification);
         Headers headers = record.headers();
-        headers.add("psig-incident-id", bytes(triaged.getIncidentId().toString()));
-        headers.add("psig-severity", bytes(triaged.getSeverity().name()));
-        headers.add("psig-maliciousness", bytes(triaged.getMaliciousness().name()));
-        headers.add("psig-region", bytes(triaged.getArsRegionCode() == null ? "" : triaged.getArsRegionCode()));
+        headers.add(NotificationHeaders.INCIDENT_ID, bytes(triaged.getIncidentId().toString()));
+        headers.add(NotificationHeaders.SEVERITY, bytes(triaged.getSeverity().name()));
+        headers.add(NotificationHeaders.MALICIOUSNESS, bytes(triaged.getMaliciousness().name()));
+        headers.add(NotificationHeaders.REGION, bytes(triaged.getArsRegionCode() == null ? "" : triaged.getArsRegionCode()));
+        headers.add(NotificationHeaders.REVISION, bytes(Integer.toString(triaged.getRevision())));
+        headers.add(NotificationHeaders.KIND, bytes(triaged.getKind().name()));
+        headers.add(NotificationHeaders.PUBLISHED_AT, bytes(publishedAt.toString()));
         return record;
     }
 

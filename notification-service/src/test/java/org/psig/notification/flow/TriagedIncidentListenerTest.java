@@ -13,6 +13,8 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.psig.kafka.PoisonRecordException;
 import org.psig.kafka.RecordHandler;
 import org.psig.kafka.RecordOutput;
@@ -22,6 +24,9 @@ import org.psig.schemas.Duty;
 import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentReport;
 import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Resolution;
+import org.psig.schemas.RevisionKind;
+import org.psig.schemas.RevisionNote;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
@@ -84,26 +89,61 @@ class TriagedIncidentListenerTest {
     }
 
     @Test
-    void shouldRememberTheIncidentWithTheVerdictThatNotifiedIt() {
+    void shouldRememberTheLastRevisionNotified() {
         IncidentTriaged triaged = triaged("53");
 
         notify(triaged);
 
-        assertThat(out.remembered()).containsExactly(
-                Map.entry(triaged.getIncidentId().toString(), triaged.getEventId().toString()));
+        assertThat(out.remembered()).containsExactly(Map.entry(triaged.getIncidentId().toString(), "1"));
     }
 
-    @Test
-    void shouldSkipAVerdictForAnIncidentAlreadyNotified() {
-        IncidentTriaged triaged = triaged("53");
+    @ParameterizedTest(name = "revision {1} after {0} notified")
+    @CsvSource({"1, 1", "3, 2", "3, 3", "an-eventId-of-an-earlier-release, 1"})
+    void shouldSkipARevisionAlreadyNotified(String remembered, int revision) {
+        IncidentTriaged triaged = revision(triaged("53"), revision, RevisionKind.UPDATE);
         memory = incidentId -> incidentId.equals(triaged.getIncidentId().toString())
-                ? Optional.of("an earlier verdict") : Optional.empty();
+                ? Optional.of(remembered) : Optional.empty();
 
         notify(triaged);
 
         assertThat(out.records()).isEmpty();
         assertThat(out.remembered()).isEmpty();
         assertThat(meters.counter("psig.notification.duplicates").count()).isOne();
+    }
+
+    @Test
+    void shouldNotifyTheNextRevisionWithItsKindAndRevisionHeaders() {
+        IncidentTriaged closure = revision(triaged("53"), 4, RevisionKind.CLOSURE);
+        memory = incidentId -> Optional.of("3");
+
+        notify(closure);
+
+        assertThat(sent(2)).allSatisfy(record -> {
+            assertThat(header(record, "psig-revision")).isEqualTo("4");
+            assertThat(header(record, "psig-kind")).isEqualTo("CLOSURE");
+            assertThat(Instant.parse(header(record, "psig-published-at"))).isNotNull();
+        });
+        ArsNotification ars = (ArsNotification) out.records().get(0).value();
+        HfdsNotification hfds = (HfdsNotification) out.records().get(1).value();
+        assertThat(ars.getRevision()).isEqualTo(4);
+        assertThat(ars.getKind()).isEqualTo(RevisionKind.CLOSURE);
+        assertThat(ars.getRevisionNote().getResolution().getRootCause()).isEqualTo("VPN account without MFA");
+        assertThat(hfds.getKind()).isEqualTo(RevisionKind.CLOSURE);
+        assertThat(hfds.getResolvedAt()).isEqualTo("2026-11-29T18:00:00+01:00");
+        assertThat(out.remembered()).containsEntry(closure.getIncidentId().toString(), "4");
+    }
+
+    /** The HFDS copy carries no free text of the declarant's: no note, root cause or measures. */
+    @Test
+    void shouldKeepTheDeclarantsFreeTextOutOfTheHfdsCopy() {
+        IncidentTriaged closure = revision(triaged("53"), 2, RevisionKind.CLOSURE);
+
+        HfdsNotification hfds = Notifications.forHfds(closure, Instant.parse("2026-11-29T18:05:00Z"));
+
+        assertThat(hfds.toString()).doesNotContain("Restored from backups").doesNotContain("VPN account without MFA")
+                .doesNotContain("MFA everywhere");
+        assertThat(HfdsNotification.getClassSchema().getFields()).extracting(f -> f.name())
+                .doesNotContain("revisionNote", "note", "rootCause", "measures");
     }
 
     @Test
@@ -139,6 +179,13 @@ class TriagedIncidentListenerTest {
 
     private static String header(ProducerRecord<Object, Object> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static IncidentTriaged revision(IncidentTriaged triaged, int revision, RevisionKind kind) {
+        return IncidentTriaged.newBuilder(triaged).setRevision(revision).setKind(kind)
+                .setRevisionNote(new RevisionNote("Restored from backups", kind == RevisionKind.CLOSURE
+                        ? new Resolution("2026-11-29T18:00:00+01:00", "VPN account without MFA", "MFA everywhere") : null))
+                .build();
     }
 
     static IncidentTriaged triaged(String region) {

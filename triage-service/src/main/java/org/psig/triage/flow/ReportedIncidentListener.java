@@ -22,9 +22,15 @@ import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
 import org.psig.schemas.Tlp;
+import org.psig.schemas.RevisionKind;
+import org.psig.schemas.RevisionNote;
 import org.psig.schemas.Topics;
+import org.psig.schemas.VerdictChange;
+import org.psig.triage.rules.Revision;
 import org.psig.triage.rules.TriagePolicy;
 import org.psig.triage.rules.Verdict;
+import org.psig.triage.rules.VerdictChanges;
+import org.psig.triage.rules.VerdictChanges.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,8 +39,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consume-triage-produce, one Kafka transaction per poll batch: the verdicts, the memory of the
- * incidents and the consumed offsets commit together or not at all. A report triage refuses (a
- * changed report under an incident already triaged) goes to the dead-letter topic alone.
+ * incidents and the consumed offsets commit together or not at all. Each revision of a report is
+ * triaged in turn on the whole report as revised; a revision triage refuses (changed content under
+ * a revision already triaged, a revision out of order) goes to the dead-letter topic alone.
  */
 @Component
 class ReportedIncidentListener implements ConsumerSeekAware {
@@ -62,33 +69,48 @@ class ReportedIncidentListener implements ConsumerSeekAware {
 
     void triage(IncidentReported reported, RecordHandler.Memory memory, RecordOutput out) {
         String incidentId = reported.getIncidentId().toString();
-        Optional<String> known = memory.find(incidentId);
-        if (known.isPresent()) {
-            skipRepeat(incidentId, known.get(), reported.getContentFingerprint(), out);
+        int revision = reported.getRevision();
+        Optional<TriagedSoFar> known = memory.find(incidentId).map(TriagedSoFar::decode);
+        if (known.isPresent() && revision <= known.get().revision()) {
+            skipRepeat(incidentId, revision, known.get(), reported.getContentFingerprint(), out);
             return;
         }
-        Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()));
-        out.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict))
-                .remember(incidentId, reported.getContentFingerprint())
+        int expected = known.map(soFar -> soFar.revision() + 1).orElse(1);
+        if (revision != expected) {
+            meters.counter("psig.triage.conflicts").increment();
+            throw new PoisonRecordException("Revision " + revision + " of incident " + incidentId
+                    + " arrived while triage expected revision " + expected + "; it cannot be triaged out of order");
+        }
+        Revision context = new Revision(revision, reported.getReceivedAt(),
+                known.map(TriagedSoFar::deadlines).orElse(Map.of()));
+        Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()), context);
+        List<Change> changes = known.map(soFar -> VerdictChanges.between(soFar.verdict(), VerdictChanges.fields(verdict)))
+                .orElse(List.of());
+        out.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict, changes))
+                .remember(incidentId, TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict).encode())
                 .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
                         "maliciousness", verdict.maliciousness().name(),
                         "qualification", verdict.legalQualification().name(),
                         "routed", Boolean.toString(verdict.arsRegionCode().isPresent())).increment());
     }
 
-    private void skipRepeat(String incidentId, String knownFingerprint, String fingerprint, RecordOutput out) {
-        if (!knownFingerprint.equals(fingerprint)) {
+    /**
+     * A revision triaged already. Only the last one's fingerprint is remembered: an older revision
+     * seen again is a replay of what was triaged, since the intake writes one content per revision.
+     */
+    private void skipRepeat(String incidentId, int revision, TriagedSoFar known, String fingerprint, RecordOutput out) {
+        if (revision == known.revision() && !known.fingerprint().equals(fingerprint)) {
             meters.counter("psig.triage.conflicts").increment();
-            throw new PoisonRecordException("Incident " + incidentId
-                    + " was already triaged with different content; a changed report needs the update lifecycle");
+            throw new PoisonRecordException("Revision " + revision + " of incident " + incidentId
+                    + " was already triaged with different content");
         }
         out.afterCommit(() -> {
             meters.counter("psig.triage.duplicates").increment();
-            log.info("Incident {} was already triaged; the repeated report is skipped.", incidentId);
+            log.info("Revision {} of incident {} was already triaged; the repeat is skipped.", revision, incidentId);
         });
     }
 
-    private IncidentTriaged triaged(IncidentReported reported, Verdict verdict) {
+    private IncidentTriaged triaged(IncidentReported reported, Verdict verdict, List<Change> changes) {
         return IncidentTriaged.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -107,7 +129,22 @@ class ReportedIncidentListener implements ConsumerSeekAware {
                 .setReasons(verdict.reasons())
                 .setRulesetVersion(verdict.rulesetVersion())
                 .setReport(reported.getReport())
+                .setRevision(reported.getRevision())
+                .setKind(kind(reported))
+                .setChanges(changes.stream().map(change ->
+                        new VerdictChange(change.field(), change.previous(), change.current())).toList())
+                .setRevisionNote(reported.getRevisionNote())
+                .setWarnings(reported.getWarnings())
                 .build();
+    }
+
+    /** The one place that tells an initial report, a follow-up and the closure apart. */
+    static RevisionKind kind(IncidentReported reported) {
+        if (reported.getRevision() == 1) {
+            return RevisionKind.INITIAL;
+        }
+        RevisionNote note = reported.getRevisionNote();
+        return note != null && note.getResolution() != null ? RevisionKind.CLOSURE : RevisionKind.UPDATE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.psig.triage.rules;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -33,21 +34,38 @@ final class DeadlineRules {
         return rules;
     }
 
-    List<Deadline> deadlines(TriageFacts facts) {
+    List<Deadline> deadlines(TriageFacts facts, Revision revision) {
         return rules.stream().filter(rule -> rule.applies().test(facts))
-                .map(rule -> {
-                    var dueAt = facts.detectedAt().plus(rule.afterDetection());
-                    return new Deadline(rule.duty(), dueAt, rule.duty() + " due by " + dueAt + " ("
-                            + delay(rule.afterDetection()) + "): " + rule.basis() + ".");
-                })
+                .map(rule -> deadline(rule, facts, revision))
                 .toList();
     }
 
+    private static Deadline deadline(DutyRule rule, TriageFacts facts, Revision revision) {
+        Instant running = revision.runningDeadlines().get(rule.duty());
+        if (running != null) {
+            return new Deadline(rule.duty(), running, rule.duty() + " due by " + running
+                    + " (set when it first applied, unchanged by revision " + revision.number() + "): " + rule.basis() + ".");
+        }
+        if (revision.number() > 1) {
+            Instant dueAt = revision.receivedAt().plus(rule.afterDetection());
+            return new Deadline(rule.duty(), dueAt, rule.duty() + " due by " + dueAt + " (" + delay(rule.afterDetection(),
+                    "after revision " + revision.number() + " was received, the first to make it apply") + "): "
+                    + rule.basis() + ".");
+        }
+        Instant dueAt = facts.detectedAt().plus(rule.afterDetection());
+        return new Deadline(rule.duty(), dueAt, rule.duty() + " due by " + dueAt + " ("
+                + delay(rule.afterDetection()) + "): " + rule.basis() + ".");
+    }
+
     static String delay(Duration duration) {
+        return delay(duration, "after detection");
+    }
+
+    private static String delay(Duration duration, String anchor) {
         if (duration.isZero()) {
             return "without delay";
         }
         String amount = duration.toMinutesPart() == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
-        return amount + " after detection";
+        return amount + " " + anchor;
     }
 }

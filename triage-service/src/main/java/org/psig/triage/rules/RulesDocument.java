@@ -56,7 +56,9 @@ final class RulesDocument {
     private void deadlines() {
         out.append("### Deadlines (`deadlines`)\n\n")
                 .append("Every row whose condition holds adds a deadline, counted from `incident.detectedAt`. ")
-                .append("No row holds: no deadline.\n\n")
+                .append("No row holds: no deadline. ")
+                .append("On a later revision of the report, a duty that already applied keeps its due time; one that ")
+                .append("first applies in revision N runs from revision N's receipt instead of detection.\n\n")
                 .append("| Duty | When | Due | Why |\n|---|---|---|---|\n");
         for (DeadlineRules.DutyRule rule : deadlineRules.rules()) {
             out.append("| ").append(rule.duty()).append(" | ").append(rule.when()).append(" | ")

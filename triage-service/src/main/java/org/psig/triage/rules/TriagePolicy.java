@@ -26,14 +26,20 @@ public final class TriagePolicy {
         this.deadlineRules = new DeadlineRules(parameters);
     }
 
+    /** The verdict of an initial report. */
     public Verdict triage(TriageFacts facts) {
+        return triage(facts, Revision.initial(facts.detectedAt()));
+    }
+
+    /** The verdict of one revision of a report, {@code facts} being the whole report as revised. */
+    public Verdict triage(TriageFacts facts, Revision revision) {
         Route route = arsDirectory.route(facts.finessEt());
         Decision<Enums.LegalQualification> qualification = LegalQualificationRule.TABLE.decide(facts);
         Decision<Enums.Maliciousness> maliciousness = MaliciousnessRule.TABLE.decide(facts);
         Classified classified = new Classified(facts, qualification.value(), maliciousness.value());
         Decision<Enums.Severity> severity = SeverityRule.TABLE.decide(classified);
         Decision<Tlp> tlp = tlpRule.decide(classified);
-        List<Deadline> deadlines = deadlineRules.deadlines(facts);
+        List<Deadline> deadlines = deadlineRules.deadlines(facts, revision);
 
         List<String> reasons = new ArrayList<>(List.of(route.reason(), qualification.reason(),
                 maliciousness.reason(), severity.reason(), tlp.reason()));

@@ -1,11 +1,11 @@
-package org.psig.intake.api;
+package org.psig.intake.publish;
 
 import java.util.UUID;
 
 /** No report with this id, or none this key may see: both answer 404, so ids cannot be probed. */
-class UnknownReportException extends RuntimeException {
+public class UnknownIncidentException extends RuntimeException {
 
-    UnknownReportException(UUID incidentId) {
+    public UnknownIncidentException(UUID incidentId) {
         super("No report " + incidentId + " filed for an establishment this key covers.");
     }
 }

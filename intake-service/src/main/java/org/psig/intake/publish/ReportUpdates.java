@@ -1,0 +1,106 @@
+package org.psig.intake.publish;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.psig.intake.config.IntakeProperties;
+import org.psig.intake.config.IntakeProperties.ApiKey;
+import org.psig.intake.memory.KnownIncident;
+import org.psig.intake.memory.KnownReport;
+import org.psig.intake.memory.ReportIndex;
+import org.psig.intake.memory.RevisionReader;
+import org.psig.intake.report.FieldError;
+import org.psig.intake.report.Fingerprints;
+import org.psig.intake.report.InvalidFieldsException;
+import org.psig.intake.report.IncidentUpdateRequest;
+import org.psig.intake.report.ReportMerge;
+import org.psig.intake.report.UpdateRules;
+import org.psig.schemas.IncidentReported;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accepts each revision of an incident exactly once and in order. The revision is written to
+ * {@code psig.incident.reported} under the incident's key, after the one it follows, so that triage
+ * and notification see the revisions in order whatever intake instance took each. Like reports, an
+ * update is answered only once this instance has seen every write committed before it arrived.
+ */
+@Component
+public class ReportUpdates {
+
+    private final ReportIndex index;
+    private final RevisionReader revisions;
+    private final ReportPublisher publisher;
+    private final Clock clock;
+    private final Duration writeTimeout;
+    private final KeyedLocks<UUID> locks;
+
+    ReportUpdates(ReportIndex index, RevisionReader revisions, ReportPublisher publisher, Clock clock,
+                  IntakeProperties properties, ReportIntake reports) {
+        this.index = index;
+        this.revisions = revisions;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.writeTimeout = properties.writeTimeout();
+        this.locks = reports.locks();
+    }
+
+    /**
+     * The receipt of the update; throws {@link UnknownIncidentException} when the key does not cover
+     * the incident, {@link RevisionConflictException} when the revision cannot follow, and
+     * {@link InvalidFieldsException} when its resolution contradicts the report.
+     */
+    public Receipt accept(UUID incidentId, ApiKey key, IncidentUpdateRequest update) {
+        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
+        return locks.withLock(incidentId, () -> {
+            index.awaitCaughtUp(deadlineNanos);
+            KnownIncident incident = index.find(incidentId)
+                    .filter(known -> key.covers(known.first().finessEt(), known.first().finessEj()))
+                    .orElseThrow(() -> new UnknownIncidentException(incidentId));
+            String fingerprint = Fingerprints.of(update);
+            Optional<Receipt> repeat = repeat(incident, update.revision(), fingerprint);
+            if (repeat.isPresent()) {
+                return repeat.get();
+            }
+            refuseOutOfTurn(incident, update.revision());
+            IncidentReported previous = revisions.read(incident.current(), deadlineNanos);
+            List<FieldError> errors = UpdateRules.check(update, previous.getReport().getIncident().getDetectedAt());
+            if (!errors.isEmpty()) {
+                throw new InvalidFieldsException(errors);
+            }
+            IncidentReported next = ReportMerge.revision(previous, update, clock.instant());
+            index.remember(KnownReport.of(next, publisher.publish(next, deadlineNanos)));
+            return new Receipt(incidentId, next.getRevision(), next.getReceivedAt(), false, next.getWarnings());
+        });
+    }
+
+    /** The same revision with the same content: the first answer again, nothing written. */
+    private static Optional<Receipt> repeat(KnownIncident incident, int revision, String fingerprint) {
+        if (revision > incident.revision()) {
+            return Optional.empty();
+        }
+        KnownReport accepted = incident.revision(revision).orElseThrow();
+        if (revision == 1 || !accepted.fingerprint().equals(fingerprint)) {
+            throw new RevisionConflictException(incident.incidentId(), incident.revision(), incident.closed(),
+                    "Revision " + revision + " of incident " + incident.incidentId() + " was already accepted on "
+                            + accepted.receivedAt() + " with different content; the current revision is "
+                            + incident.revision() + (incident.closed() ? " and the incident is closed." : "."));
+        }
+        return Optional.of(new Receipt(incident.incidentId(), revision, accepted.receivedAt(), true, accepted.warnings()));
+    }
+
+    private static void refuseOutOfTurn(KnownIncident incident, int revision) {
+        if (incident.closed()) {
+            throw new RevisionConflictException(incident.incidentId(), incident.revision(), true,
+                    "Incident " + incident.incidentId() + " was closed by revision " + incident.revision()
+                            + "; it takes no further update.");
+        }
+        if (revision != incident.revision() + 1) {
+            throw new RevisionConflictException(incident.incidentId(), incident.revision(), false,
+                    "The current revision of incident " + incident.incidentId() + " is " + incident.revision()
+                            + "; the next update must be revision " + (incident.revision() + 1) + ", not " + revision + ".");
+        }
+    }
+}

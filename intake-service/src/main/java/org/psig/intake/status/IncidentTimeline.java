@@ -1,0 +1,216 @@
+package org.psig.intake.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.psig.intake.memory.RawConsumers;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.NotificationHeaders;
+import org.psig.schemas.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happened to each incident after the intake wrote it, read from the topics themselves, so that
+ * every intake instance answers the same, before and after restarts: the verdict of each revision
+ * from {@code psig.incident.triaged}, and every notification from the notification topics' headers.
+ * A background thread reads them from their beginning, then follows them; topics that do not exist
+ * yet (the notification service creates its own) are looked for again until they do.
+ */
+@Component
+public class IncidentTimeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentTimeline.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REDISCOVER = Duration.ofSeconds(5);
+
+    private final ConsumerFactory<String, ?> consumerFactory;
+    private final Map<UUID, KnownVerdict> verdicts = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private AvroKafkaDeserializer<Object> verdictReader;
+    private Thread reader;
+
+    IncidentTimeline(ConsumerFactory<String, ?> consumerFactory) {
+        this.consumerFactory = consumerFactory;
+    }
+
+    /** The latest verdict triage published for the incident. */
+    public Optional<KnownVerdict> verdict(UUID incidentId) {
+        return Optional.ofNullable(verdicts.get(incidentId));
+    }
+
+    /** Every notification sent for the incident, in the order they were read. */
+    public List<Notified> notified(UUID incidentId) {
+        List<Notified> sent = notifications.get(incidentId);
+        if (sent == null) {
+            return List.of();
+        }
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    private static List<String> topics() {
+        List<String> topics = new ArrayList<>(List.of(Topics.INCIDENT_TRIAGED, Topics.NOTIFICATION_HFDS,
+                Topics.NOTIFICATION_UNROUTED));
+        topics.addAll(Topics.allArsNotifications());
+        return topics;
+    }
+
+    private void read() {
+        Set<TopicPartition> assigned = new HashSet<>();
+        long nextDiscovery = 0;
+        try {
+            while (running) {
+                if (System.nanoTime() >= nextDiscovery && topicsFound(assigned) < topics().size()) {
+                    discover(assigned);
+                    nextDiscovery = System.nanoTime() + REDISCOVER.toNanos();
+                }
+                poll();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private static long topicsFound(Set<TopicPartition> assigned) {
+        return assigned.stream().map(TopicPartition::topic).distinct().count();
+    }
+
+    private void discover(Set<TopicPartition> assigned) {
+        try {
+            Set<TopicPartition> found = new HashSet<>(assigned);
+            for (String topic : topics()) {
+                consumer.partitionsFor(topic).forEach(info -> found.add(new TopicPartition(topic, info.partition())));
+            }
+            if (found.size() > assigned.size()) {
+                List<TopicPartition> added = found.stream().filter(tp -> !assigned.contains(tp)).toList();
+                consumer.assign(found);
+                consumer.seekToBeginning(added);
+                assigned.addAll(added);
+            }
+        } catch (KafkaException e) {
+            log.warn("Looking for the verdict and notification topics failed, retrying: {}", e.getMessage());
+        }
+    }
+
+    private void poll() {
+        if (consumer.assignment().isEmpty()) {
+            sleep();
+            return;
+        }
+        try {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.topic().equals(Topics.INCIDENT_TRIAGED)) {
+                    verdict(record);
+                } else {
+                    notification(record);
+                }
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            log.warn("Reading the verdict and notification topics failed, retrying: {}", e.getMessage());
+        }
+    }
+
+    private void verdict(ConsumerRecord<String, byte[]> record) {
+        try {
+            if (verdictReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentTriaged triaged) {
+                KnownVerdict verdict = KnownVerdict.of(triaged);
+                verdicts.merge(triaged.getIncidentId(), verdict,
+                        (known, read) -> read.revision() >= known.revision() ? read : known);
+            }
+        } catch (RuntimeException undecodable) {
+            log.warn("Record {}-{}@{} is not a readable verdict; the status skips it.", record.topic(),
+                    record.partition(), record.offset());
+        }
+    }
+
+    private void notification(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        int revision = text(record, NotificationHeaders.REVISION).map(Integer::parseInt).orElse(1);
+        Instant publishedAt = text(record, NotificationHeaders.PUBLISHED_AT).map(Instant::parse)
+                .orElse(Instant.ofEpochMilli(record.timestamp()));
+        Notified notified = new Notified(Notified.recipient(record.topic()), revision, publishedAt);
+        List<Notified> sent = notifications.computeIfAbsent(UUID.fromString(record.key()), id -> new ArrayList<>());
+        synchronized (sent) {
+            if (sent.stream().noneMatch(known -> known.sameAs(notified))) {
+                sent.add(notified);
+            }
+        }
+    }
+
+    private static Optional<String> text(ConsumerRecord<String, byte[]> record, String header) {
+        Header last = record.headers().lastHeader(header);
+        return last == null ? Optional.empty() : Optional.of(new String(last.value(), StandardCharsets.UTF_8));
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void start() {
+        consumer = RawConsumers.create(consumerFactory, "intake-incident-timeline");
+        verdictReader = new AvroKafkaDeserializer<>();
+        verdictReader.configure(consumerFactory.getConfigurationProperties(), false);
+        running = true;
+        reader = new Thread(this::read, "intake-incident-timeline");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (reader != null) {
+            try {
+                reader.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
