@@ -60,6 +60,9 @@ final class ShapeCheck {
         if (raw == String.class) {
             return expect(value.isString(), "must be a string", pointer, errors);
         }
+        if (raw == Integer.class) {
+            return expect(value.isInt(), "must be a whole number", pointer, errors);
+        }
         if (raw == Boolean.class) {
             return expect(value.isBoolean(), "must be true or false", pointer, errors);
         }
