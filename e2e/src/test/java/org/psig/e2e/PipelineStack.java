@@ -46,6 +46,13 @@ final class PipelineStack implements AutoCloseable {
         return "http://127.0.0.1:" + services.get("intake").getEnvironment().getProperty("local.management.port");
     }
 
+    /** Starts one more intake instance, stopped with the stack; returns its API's address. */
+    String addIntake() {
+        ConfigurableApplicationContext extra = run("intake");
+        services.put("intake-" + services.size(), extra);
+        return "http://127.0.0.1:" + extra.getEnvironment().getProperty("local.server.port");
+    }
+
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */
     void restart(String service) {
         services.remove(service).close();
