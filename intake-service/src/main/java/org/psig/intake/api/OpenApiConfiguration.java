@@ -8,11 +8,16 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -32,8 +37,15 @@ class OpenApiConfiguration {
     static final String API_KEY = "apiKey";
     static final List<String> SAMPLES = List.of("ransomware-hospital-bretagne", "power-outage-ehpad-occitanie",
             "phishing-hospital-mayotte", "provider-outage-paris", "data-leak-esms-paca", "software-bug-wallis");
+    /** Follow-ups and the closure of the ransomware sample, in revision order. */
+    static final List<String> UPDATE_SAMPLES = List.of("update-breach-found", "update-second-site", "update-closure");
 
+    static final String PROBLEM_DETAIL = "ProblemDetail";
+    static final String FIELD_ERROR = "FieldError";
+    private static final String COMPONENT = "#/components/schemas/";
     private static final Map<String, String> ERRORS = errors();
+    /** What an operation without a body (a GET) can answer. */
+    private static final List<String> READ_ERRORS = List.of("400", "401", "404", "429", "503");
 
     private static Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -64,18 +76,60 @@ class OpenApiConfiguration {
                         .description("Authorization: Bearer <api-key>; each key covers given FINESS ET or EJ numbers.")));
     }
 
+    /** RFC 9457 Problem Details, with the extension members this API adds. */
+    private static Schema<Object> problemDetail() {
+        Schema<Object> problem = new ObjectSchema().description("RFC 9457 Problem Details; other members may appear.");
+        problem.addProperty("type", new StringSchema().format("uri-reference")
+                .description("A stable urn:psig:problem:<name> URN; see the README for the list"));
+        problem.addProperty("title", new StringSchema().description("Short summary of the problem type"));
+        problem.addProperty("status", new IntegerSchema().description("The HTTP status code"));
+        problem.addProperty("detail", new StringSchema().description("What went wrong with this request"));
+        problem.addProperty("instance", new StringSchema().format("uri-reference").description("The request path"));
+        problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref(COMPONENT + FIELD_ERROR))
+                .description("invalid-report: every invalid field"));
+        problem.addProperty("incidentId", new StringSchema().format("uuid")
+                .description("conflicting-report, revision-conflict: the incident concerned"));
+        problem.addProperty("updates", new StringSchema()
+                .description("conflicting-report: where to post a follow-up of the incident"));
+        problem.addProperty("currentRevision", new IntegerSchema()
+                .description("revision-conflict: the incident's current revision"));
+        problem.setRequired(List.of("type", "title", "status"));
+        return problem;
+    }
+
+    private static Schema<Object> fieldError() {
+        Schema<Object> error = new ObjectSchema().description("One invalid field of a request");
+        error.addProperty("pointer", new StringSchema()
+                .description("RFC 6901 JSON pointer to the field in the body, or ?<name> for a query parameter"));
+        error.addProperty("detail", new StringSchema().description("What is wrong with it"));
+        error.setRequired(List.of("pointer", "detail"));
+        return error;
+    }
+
     @Bean
     OpenApiCustomizer samplesAndProblems() {
         JsonMapper json = JsonMapper.builder().build();
-        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            ERRORS.forEach((status, description) -> operation.getResponses().putIfAbsent(status, new ApiResponse()
-                    .description(description).content(new Content().addMediaType("application/problem+json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))))));
-            if (operation.getRequestBody() != null) {
-                MediaType body = operation.getRequestBody().getContent().get("application/json");
-                SAMPLES.forEach(sample -> body.addExamples(sample, new Example().summary(sample).value(read(json, sample))));
+        return openApi -> {
+            // Added once the schemas of the models are generated: springdoc replaces them before.
+            openApi.getComponents().addSchemas(FIELD_ERROR, fieldError()).addSchemas(PROBLEM_DETAIL, problemDetail());
+            openApi.getPaths().forEach((path, item) -> item.readOperations()
+                    .forEach(operation -> document(path, operation, json)));
+        };
+    }
+
+    private static void document(String path, Operation operation, JsonMapper json) {
+        ERRORS.forEach((status, description) -> {
+            if (operation.getRequestBody() != null || READ_ERRORS.contains(status)) {
+                operation.getResponses().putIfAbsent(status, new ApiResponse().description(description)
+                        .content(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref(COMPONENT + PROBLEM_DETAIL)))));
             }
-        }));
+        });
+        if (operation.getRequestBody() != null) {
+            MediaType body = operation.getRequestBody().getContent().get("application/json");
+            (path.endsWith("/updates") ? UPDATE_SAMPLES : SAMPLES).forEach(sample ->
+                    body.addExamples(sample, new Example().summary(sample).value(read(json, sample))));
+        }
     }
 
     private static Object read(JsonMapper json, String sample) {

@@ -39,6 +39,42 @@ final class ContractFields {
         return fields;
     }
 
+    /**
+     * The fields of an update, from the lifecycle addendum's table: its own fields, the incident
+     * fields it names, and for impacts and actions "any of the v1 fields", taken from v1.
+     */
+    static Map<String, FieldSpec> parseUpdate(String addendum, Map<String, FieldSpec> v1) {
+        String table = addendum.substring(addendum.indexOf("## Follow-up and closure"), addendum.indexOf("\n- A field present"));
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        for (String line : table.split("\n")) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            String[] cells = line.split("\\|");
+            String name = codes(cells[1]).iterator().next();
+            String type = cells[2].trim();
+            String rule = cells[3].trim();
+            if (!type.equals("object")) {
+                fields.put(name, new FieldSpec(rule.startsWith("required"), Set.of()));
+            } else if (rule.contains("any of the v1")) {
+                v1.forEach((field, spec) -> {
+                    if (field.startsWith(name + ".")) {
+                        fields.put(field, new FieldSpec(false, spec.enumValues()));
+                    }
+                });
+            } else {
+                // Parentheses qualify a field ("not before `detectedAt`"); they name no field of the object.
+                for (String leaf : codes(rule.replaceAll("\\([^)]*\\)", ""))) {
+                    if (leaf.matches("[a-z]\\w*")) {
+                        FieldSpec known = v1.get(name + "." + leaf);
+                        fields.put(name + "." + leaf, new FieldSpec(false, known == null ? Set.of() : known.enumValues()));
+                    }
+                }
+            }
+        }
+        return fields;
+    }
+
     private static boolean required(String rule, String leaf) {
         if (rule.startsWith("required")) {
             return true;

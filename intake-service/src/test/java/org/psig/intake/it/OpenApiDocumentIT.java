@@ -10,13 +10,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.psig.testsupport.RegistryExtension;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenApiDocumentIT {
 
     private static final String CONTRACT = "contract/incident-report-v1.md";
+    private static final String LIFECYCLE = "contract/incident-report-v1-lifecycle.md";
     private IntakeInstance intake;
     private JsonNode document;
 
@@ -55,6 +63,21 @@ class OpenApiDocumentIT {
 
         assertThat(contract).as("fields read from the contract").hasSize(32).containsKey("impacts.spreadRisk");
         assertThat(OpenApiFields.of(document).keySet()).isEqualTo(contract.keySet());
+    }
+
+    /** The updates endpoint: the addendum's fields, incident fields it names, v1's impacts and actions. */
+    @Test
+    void shouldDescribeEveryFieldOfAnUpdateAsTheLifecycleAddendumDoes() throws Exception {
+        Map<String, FieldSpec> addendum = ContractFields.parseUpdate(read(LIFECYCLE), ContractFields.parse(contract()));
+        Map<String, FieldSpec> served = OpenApiFields.of(document,
+                "/paths/~1api~1v1~1incident-reports~1{incidentId}~1updates/post");
+
+        assertThat(addendum).as("fields read from the addendum").containsKeys("revision", "note", "incident.status",
+                "impacts.spreadRisk", "actions.cnilNotified", "resolution.resolvedAt", "resolution.measures")
+                .doesNotContainKeys("incident.detectedAt", "establishment.finessEt");
+        assertThat(served).isEqualTo(addendum);
+        assertThat(document.at("/paths/~1api~1v1~1incident-reports~1{incidentId}~1updates/post/requestBody/content/"
+                + "application~1json/examples").propertyNames()).contains("update-breach-found", "update-closure");
     }
 
     @Test
@@ -89,17 +112,41 @@ class OpenApiDocumentIT {
         assertThat(document.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
     }
 
+    /**
+     * An independent parser (swagger-parser, as client generators and validating proxies use) loads
+     * the served document with every reference resolved, and finds nothing wrong in it.
+     */
+    @Test
+    void shouldLoadInAnIndependentOpenApiValidatorWithEveryReferenceResolved() throws Exception {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
+
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(intake.get("/v3/api-docs").body(), null, options);
+
+        assertThat(result.getMessages()).as("validation messages").isEmpty();
+        assertThat(result.getOpenAPI().getComponents().getSchemas()).containsKey("ProblemDetail");
+        Set<String> references = new TreeSet<>();
+        Matcher ref = Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/components/schemas/([^\"]+)\"").matcher(document.toString());
+        while (ref.find()) {
+            references.add(ref.group(1));
+        }
+        assertThat(references).contains("ProblemDetail");
+        assertThat(result.getOpenAPI().getComponents().getSchemas().keySet()).containsAll(references);
+    }
+
     @Test
     void shouldServeSwaggerUi() throws Exception {
         assertThat(intake.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
     /** The copy in this module is the shared contract, where the shared folder sits beside the checkout. */
-    @Test
-    void shouldHoldTheSharedContractAsItIs() throws Exception {
-        Path shared = Path.of("..", "..", "shared", CONTRACT);
+    @ParameterizedTest
+    @ValueSource(strings = {CONTRACT, LIFECYCLE})
+    void shouldHoldTheSharedContractAsItIs(String document) throws Exception {
+        Path shared = Path.of("..", "..", "shared", document);
         Assumptions.assumeTrue(Files.isRegularFile(shared), "no shared folder beside this checkout");
-        assertThat(contract()).isEqualTo(Files.readString(shared, StandardCharsets.UTF_8));
+        assertThat(read(document)).isEqualTo(Files.readString(shared, StandardCharsets.UTF_8));
     }
 
     private static Set<String> required(Map<String, FieldSpec> fields) {
@@ -113,7 +160,11 @@ class OpenApiDocumentIT {
     }
 
     private static String contract() throws Exception {
-        try (InputStream in = OpenApiDocumentIT.class.getClassLoader().getResourceAsStream(CONTRACT)) {
+        return read(CONTRACT);
+    }
+
+    private static String read(String document) throws Exception {
+        try (InputStream in = OpenApiDocumentIT.class.getClassLoader().getResourceAsStream(document)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -14,8 +14,12 @@ final class OpenApiFields {
     }
 
     static Map<String, FieldSpec> of(JsonNode document) {
-        JsonNode root = schema(document, document.at("/paths/~1api~1v1~1incident-reports/post/requestBody/content/"
-                + "application~1json/schema"));
+        return of(document, "/paths/~1api~1v1~1incident-reports/post");
+    }
+
+    /** The leaf fields of the body of the operation at {@code operation}, a JSON pointer into the document. */
+    static Map<String, FieldSpec> of(JsonNode document, String operation) {
+        JsonNode root = schema(document, document.at(operation + "/requestBody/content/application~1json/schema"));
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         Set<String> rootRequired = names(root.path("required"));
         root.get("properties").properties().forEach(entry -> {
