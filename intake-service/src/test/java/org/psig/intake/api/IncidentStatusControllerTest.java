@@ -1,0 +1,88 @@
+package org.psig.intake.api;
+
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.psig.intake.memory.KnownIncident;
+import org.psig.intake.memory.KnownIncidents;
+import org.psig.intake.report.IncidentIds;
+import org.psig.intake.status.KnownVerdict;
+import org.psig.intake.status.Notified;
+
+/** The declarant's status and listing at the web layer, with what the topics say replaced. */
+class IncidentStatusControllerTest extends IntakeWebTestBase {
+
+    private static final UUID KERLANN = IncidentIds.of("350100426", "KER-2026-0042");
+    private static final Instant RECEIVED = Instant.parse("2026-11-27T06:45:00Z");
+    private final KnownIncident closed = KnownIncidents.withRevision(
+            KnownIncidents.initial(KERLANN, "f1", RECEIVED, "350100426", "350100434"), "f2", true);
+
+    @BeforeEach
+    void aClosedIncident() {
+        when(index.find(KERLANN)).thenReturn(Optional.of(closed));
+        when(index.all()).thenReturn(List.of(closed,
+                KnownIncidents.initial(UUID.randomUUID(), "f", RECEIVED.plusSeconds(5), "130800915", null)));
+        when(timeline.verdict(KERLANN)).thenReturn(Optional.of(new KnownVerdict(2, "SIGNIFICATIF", "MALICIOUS", "CRITICAL",
+                "53", "AMBER", List.of(new KnownVerdict.Due("CNIL_NOTIFICATION", RECEIVED.plusSeconds(3600))),
+                List.of("Routed to ARS 53."), "2026.11-2")));
+        when(timeline.notified(KERLANN)).thenReturn(List.of(new Notified("ARS-53", 1, RECEIVED.plusMillis(50)),
+                new Notified("HFDS", 1, RECEIVED.plusMillis(50)), new Notified("ARS-53", 2, RECEIVED.plusSeconds(61)),
+                new Notified("HFDS", 2, RECEIVED.plusSeconds(61))));
+    }
+
+    @Test
+    void shouldAnswerTheStateVerdictAndNotificationsOfTheCurrentRevision() throws Exception {
+        mvc.perform(get(PATH + "/" + KERLANN).header("Authorization", DEMO_KEY)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
+                .andExpect(jsonPath("$.declarantReference").value("KER-2026-0042"))
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.state").value("CLOSED"))
+                .andExpect(jsonPath("$.receivedAt").value("2026-11-27T06:45:00Z"))
+                .andExpect(jsonPath("$.verdict.severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.verdict.deadlines[0].duty").value("CNIL_NOTIFICATION"))
+                .andExpect(jsonPath("$.verdict.reasons[0]").value("Routed to ARS 53."))
+                .andExpect(jsonPath("$.notified.length()").value(4))
+                .andExpect(jsonPath("$.notified[2].recipient").value("ARS-53"))
+                .andExpect(jsonPath("$.notified[2].revision").value(2));
+    }
+
+    @Test
+    void shouldListOnlyTheReportsTheKeyCoversWithoutReasons() throws Exception {
+        mvc.perform(get(PATH).header("Authorization", "Bearer bretagne-site-key")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.reports.length()").value(1))
+                .andExpect(jsonPath("$.reports[0].incidentId").value(KERLANN.toString()))
+                .andExpect(jsonPath("$.reports[0].verdict.severity").value("CRITICAL"))
+                .andExpect(jsonPath("$.reports[0].verdict.reasons").doesNotExist())
+                .andExpect(jsonPath("$.next").doesNotExist());
+    }
+
+    @Test
+    void shouldLinkTheNextPage() throws Exception {
+        mvc.perform(get(PATH + "?limit=1&since=2026-11-27T00:00:00Z").header("Authorization", DEMO_KEY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reports.length()").value(1))
+                .andExpect(jsonPath("$.next").value(Matchers.startsWith(PATH + "?since=2026-11-27T00:00:00Z&limit=1&cursor=")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"limit=0, ?limit", "limit=501, ?limit", "limit=ten, ?limit", "since=yesterday, ?since",
+        "since=2026-11-27T00:00:00, ?since", "cursor=forged, ?cursor"})
+    void shouldRefuseABadQueryNamingTheParameter(String query, String pointer) throws Exception {
+        mvc.perform(get(PATH + "?" + query).header("Authorization", DEMO_KEY))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:psig:problem:invalid-report"))
+                .andExpect(jsonPath("$.errors[0].pointer").value(pointer));
+    }
+}
