@@ -20,6 +20,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.psig.schemas.ArsNotification;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.RevisionKind;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
@@ -29,15 +33,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Exactly once under crashes: 1,000 verdicts arriving over 80 s, the notification service killed
- * with SIGKILL several times while it publishes them in poll batches; afterwards every incident has exactly one HFDS notification and
- * exactly one ARS-or-unrouted notification, as a read_committed consumer sees them.
+ * Exactly once and in order under crashes: 1,000 verdicts (250 incidents, four revisions each, a
+ * quarter of the run apart) arriving over 80 s, the notification service killed with SIGKILL
+ * several times while it publishes them in poll batches; afterwards every revision of every
+ * incident has exactly one HFDS notification and exactly one ARS-or-unrouted notification, in
+ * revision order, as a read_committed consumer sees them.
  */
 @ExtendWith(RegistryExtension.class)
 class NotificationKillIT {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationKillIT.class);
-    private static final int VERDICTS = 1_000;
+    private static final int INCIDENTS = 250;
+    private static final List<Integer> REVISIONS = List.of(1, 2, 3, 4);
+    private static final int VERDICTS = INCIDENTS * REVISIONS.size();
     private static final List<Integer> KILL_AFTER = List.of(120, 320, 520, 720);
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
@@ -73,18 +81,24 @@ class NotificationKillIT {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> notified(recorder, incidents) == VERDICTS);
 
-            Map<String, Integer> hfds = perIncident(recorder.on(Topics.NOTIFICATION_HFDS), incidents);
-            Map<String, Integer> regional = new HashMap<>();
-            recipientTopics.forEach(topic -> perIncident(recorder.on(topic), incidents)
-                    .forEach((incident, count) -> regional.merge(incident, count, Integer::sum)));
-            long duplicates = hfds.values().stream().filter(count -> count > 1).count()
-                    + regional.values().stream().filter(count -> count > 1).count();
-            long losses = incidents.stream().filter(id -> !hfds.containsKey(id) || !regional.containsKey(id)).count();
-            log.info("{} incidents, {} kills: {} duplicated, {} lost.", VERDICTS, kills, duplicates, losses);
+            Map<String, List<Integer>> hfds = revisions(recorder.on(Topics.NOTIFICATION_HFDS), incidents);
+            Map<String, List<Integer>> regional = new HashMap<>();
+            recipientTopics.forEach(topic -> revisions(recorder.on(topic), incidents)
+                    .forEach((incident, revisions) -> regional.merge(incident, revisions, (a, b) -> {
+                        List<Integer> both = new ArrayList<>(a);
+                        both.addAll(b);
+                        return both;
+                    })));
+            long wrong = incidents.stream().filter(id -> !REVISIONS.equals(hfds.get(id))
+                    || !REVISIONS.equals(regional.get(id))).count();
+            log.info("{} verdicts of {} incidents, {} kills: {} incidents with a notification lost, duplicated or out "
+                    + "of order.", VERDICTS, INCIDENTS, kills, wrong);
 
             assertThat(kills).isEqualTo(KILL_AFTER.size());
-            assertThat(hfds).hasSize(VERDICTS).allSatisfy((incident, count) -> assertThat(count).isOne());
-            assertThat(regional).hasSize(VERDICTS).allSatisfy((incident, count) -> assertThat(count).isOne());
+            assertThat(hfds).hasSize(INCIDENTS).allSatisfy((incident, revisions) ->
+                    assertThat(revisions).isEqualTo(REVISIONS));
+            assertThat(regional).hasSize(INCIDENTS).allSatisfy((incident, revisions) ->
+                    assertThat(revisions).isEqualTo(REVISIONS));
         }
     }
 
@@ -102,31 +116,44 @@ class NotificationKillIT {
                 "--logging.level.root=WARN");
     }
 
+    /** Distinct (incident, revision) told to the HFDS so far. */
     private static int notified(TopicRecorder recorder, Set<String> incidents) {
         Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, Object> record : recorder.catchUp()) {
             if (record.topic().equals(Topics.NOTIFICATION_HFDS) && incidents.contains(record.key())) {
-                seen.add(record.key());
+                seen.add(record.key() + "/" + ((HfdsNotification) record.value()).getRevision());
             }
         }
         return seen.size();
     }
 
-    private static Map<String, Integer> perIncident(List<ConsumerRecord<String, Object>> records, Set<String> incidents) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** The revisions notified per incident of this test, in the topic's order. */
+    private static Map<String, List<Integer>> revisions(List<ConsumerRecord<String, Object>> records, Set<String> incidents) {
+        Map<String, List<Integer>> revisions = new HashMap<>();
         records.stream().filter(record -> incidents.contains(record.key()))
-                .forEach(record -> counts.merge(record.key(), 1, Integer::sum));
-        return counts;
+                .forEach(record -> revisions.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(record.value() instanceof HfdsNotification hfds ? hfds.getRevision()
+                                : ((ArsNotification) record.value()).getRevision()));
+        return revisions;
     }
 
+    /** Round after round: every incident's revision 1, then every incident's revision 2, and so on. */
     private static List<ProducerRecord<String, Object>> verdicts() {
         List<String> regions = new ArrayList<>(Topics.ARS_REGION_CODES);
         regions.add(null);
+        List<UUID> incidents = new ArrayList<>();
+        for (int i = 0; i < INCIDENTS; i++) {
+            incidents.add(UUID.randomUUID());
+        }
         List<ProducerRecord<String, Object>> verdicts = new ArrayList<>();
-        for (int i = 0; i < VERDICTS; i++) {
-            UUID incidentId = UUID.randomUUID();
-            verdicts.add(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
-                    Verdicts.verdict(incidentId, regions.get(i % regions.size()))));
+        for (int revision : REVISIONS) {
+            for (int i = 0; i < INCIDENTS; i++) {
+                UUID incidentId = incidents.get(i);
+                IncidentTriaged verdict = Verdicts.verdict(incidentId, regions.get(i % regions.size()));
+                verdicts.add(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId.toString(),
+                        IncidentTriaged.newBuilder(verdict).setRevision(revision)
+                                .setKind(revision == 1 ? RevisionKind.INITIAL : RevisionKind.UPDATE).build()));
+            }
         }
         return verdicts;
     }

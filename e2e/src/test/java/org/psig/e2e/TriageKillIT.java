@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
@@ -28,16 +29,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
- * Exactly once under crashes, for triage: 1,000 reports arriving over 80 s, the triage service
- * killed with SIGKILL several times while it works through them in poll batches (a restart's
- * backlog makes large ones); afterwards every incident has exactly one verdict, as a
- * read_committed consumer sees them.
+ * Exactly once and in order under crashes, for triage: 250 incidents of four revisions each (1,000
+ * records) arriving over 80 s, each revision a quarter of the run after the one it follows, the
+ * triage service killed with SIGKILL several times while it works through them in poll batches (a
+ * restart's backlog makes large ones); afterwards every incident has exactly one verdict per
+ * revision, in revision order, as a read_committed consumer sees them.
  */
 @ExtendWith(RegistryExtension.class)
 class TriageKillIT {
 
     private static final Logger log = LoggerFactory.getLogger(TriageKillIT.class);
-    private static final int REPORTS = 1_000;
+    private static final int REVISIONS = 4;
+    private static final int INCIDENTS = 250;
+    private static final int REPORTS = INCIDENTS * REVISIONS;
     private static final List<Integer> KILL_AFTER = List.of(120, 320, 520, 720);
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
@@ -65,17 +69,18 @@ class TriageKillIT {
         service = new KilledService(() -> start(logFile));
         try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(),
                 List.of(Topics.INCIDENT_TRIAGED))) {
-            int kills = service.killAt(KILL_AFTER, () -> verdicts(recorder, incidents).size(), REPORTS);
+            int kills = service.killAt(KILL_AFTER, () -> count(verdicts(recorder, incidents)), REPORTS);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> verdicts(recorder, incidents).size() == REPORTS);
+                    .until(() -> count(verdicts(recorder, incidents)) >= REPORTS);
 
-            Map<String, Integer> perIncident = verdicts(recorder, incidents);
-            long duplicates = perIncident.values().stream().filter(count -> count > 1).count();
-            log.info("{} reports, {} kills: {} duplicated, {} lost.", REPORTS, kills, duplicates,
-                    REPORTS - perIncident.size());
+            Map<String, List<Integer>> perIncident = verdicts(recorder, incidents);
+            long wrong = perIncident.values().stream().filter(revisions -> !revisions.equals(List.of(1, 2, 3, 4))).count();
+            log.info("{} revisions of {} incidents, {} kills: {} incidents with a revision lost, duplicated or out of "
+                    + "order.", REPORTS, INCIDENTS, kills, wrong + INCIDENTS - perIncident.size());
 
             assertThat(kills).isEqualTo(KILL_AFTER.size());
-            assertThat(perIncident).hasSize(REPORTS).allSatisfy((incident, count) -> assertThat(count).isOne());
+            assertThat(perIncident).hasSize(INCIDENTS).allSatisfy((incident, revisions) ->
+                    assertThat(revisions).containsExactly(1, 2, 3, 4));
         }
     }
 
@@ -90,22 +95,34 @@ class TriageKillIT {
                 "--logging.level.root=WARN");
     }
 
-    /** Verdicts per incident of this test, every one the topic holds so far. */
-    private static Map<String, Integer> verdicts(TopicRecorder recorder, Set<String> incidents) {
-        Map<String, Integer> counts = new HashMap<>();
+    /** The revisions of each incident of this test that have a verdict, in the topic's order, every one so far. */
+    private static Map<String, List<Integer>> verdicts(TopicRecorder recorder, Set<String> incidents) {
+        Map<String, List<Integer>> revisions = new HashMap<>();
         for (ConsumerRecord<String, Object> record : recorder.catchUp()) {
             if (incidents.contains(record.key())) {
-                counts.merge(record.key(), 1, Integer::sum);
+                revisions.computeIfAbsent(record.key(), key -> new ArrayList<>())
+                        .add(((IncidentTriaged) record.value()).getRevision());
             }
         }
-        return counts;
+        return revisions;
     }
 
+    private static int count(Map<String, List<Integer>> verdicts) {
+        return verdicts.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Round after round: every incident's revision 1, then every incident's revision 2, and so on. */
     private static List<ProducerRecord<String, Object>> reports() {
+        List<UUID> incidents = new ArrayList<>();
+        for (int i = 0; i < INCIDENTS; i++) {
+            incidents.add(UUID.randomUUID());
+        }
         List<ProducerRecord<String, Object>> reports = new ArrayList<>();
-        for (int i = 0; i < REPORTS; i++) {
-            UUID incidentId = UUID.randomUUID();
-            reports.add(new ProducerRecord<>(Topics.INCIDENT_REPORTED, incidentId.toString(), Verdicts.reported(incidentId)));
+        for (int revision = 1; revision <= REVISIONS; revision++) {
+            for (UUID incidentId : incidents) {
+                reports.add(new ProducerRecord<>(Topics.INCIDENT_REPORTED, incidentId.toString(),
+                        Verdicts.reported(incidentId, revision)));
+            }
         }
         return reports;
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.psig.schemas.IncidentReported;
+import org.psig.schemas.RevisionNote;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
@@ -71,6 +72,14 @@ final class Verdicts {
     }
 
     /** A report as the intake would have written it. */
+    /** A revision of the report, each with its own content, as the intake writes a follow-up. */
+    static IncidentReported reported(UUID incidentId, int revision) {
+        IncidentReported report = reported(incidentId);
+        return revision == 1 ? report : IncidentReported.newBuilder(report).setRevision(revision)
+                .setContentFingerprint("fingerprint-" + incidentId + "-" + revision)
+                .setRevisionNote(new RevisionNote("Follow-up " + revision, null)).build();
+    }
+
     static IncidentReported reported(UUID incidentId) {
         return IncidentReported.newBuilder()
                 .setEventId(UUID.randomUUID())
