@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.psig.intake.memory.KnownIncident;
 
 /**
@@ -16,6 +17,7 @@ import org.psig.intake.memory.KnownIncident;
  * the next page starts. Pages are cut by (receivedAt, incidentId), so a report accepted meanwhile
  * neither shifts nor repeats the rest.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record IncidentList(List<IncidentStatus> reports, String next) {
 
     /** Where a page starts: strictly older than this report. */
