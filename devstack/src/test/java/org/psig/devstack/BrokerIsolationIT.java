@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.KafkaBrokerProcess;
@@ -49,6 +50,7 @@ class BrokerIsolationIT {
         Secure.applyAcls(broker.bootstrapServers(), credentials);
         List<NewTopic> topics = new ArrayList<>();
         notificationTopics().forEach(topic -> topics.add(new NewTopic(topic, 1, (short) 1)));
+        topics.add(new NewTopic(Topics.INCIDENT_TRIAGED, 1, (short) 1));
         try (Admin admin = Admin.create(as(Credentials.ADMIN))) {
             admin.createTopics(topics).all().get();
         }
@@ -60,6 +62,10 @@ class BrokerIsolationIT {
             for (String topic : notificationTopics()) {
                 notifier.send(new ProducerRecord<>(topic, "incident", "notification on " + topic)).get();
             }
+        }
+        try (KafkaProducer<String, String> triage = new KafkaProducer<>(as("triage-service"), new StringSerializer(),
+                new StringSerializer())) {
+            triage.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, "incident", "a verdict with its warnings")).get();
         }
     }
 
@@ -107,6 +113,20 @@ class BrokerIsolationIT {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.arsNotification("53"), "forged")).get())
                     .hasCauseInstanceOf(AuthorizationException.class);
         }
+    }
+
+    /** Analysts read the verdicts, where the intake's FINESS warnings travel. */
+    @Test
+    void shouldLetCertSanteReadTheVerdicts() {
+        assertThat(read(Credentials.CERT_SANTE, Topics.INCIDENT_TRIAGED)).containsExactly("a verdict with its warnings");
+    }
+
+    /** The declarant's status: the intake reads verdicts and notifications, without a consumer group. */
+    @ParameterizedTest(name = "the intake reads {0}")
+    @ValueSource(strings = {Topics.INCIDENT_TRIAGED, Topics.NOTIFICATION_HFDS, Topics.NOTIFICATION_UNROUTED,
+        "psig.notification.ars.53"})
+    void shouldLetTheIntakeReadWhatBecameOfEachReport(String topic) {
+        assertThat(poll(as("intake-service"), topic)).hasSize(1);
     }
 
     /** The intake reads notifications' headers for the declarant's status, and must never forge one. */
