@@ -40,11 +40,10 @@ public class ReportIndex implements SmartLifecycle {
     private final EndOffsets endOffsets;
     private final Map<UUID, KnownIncident> known = new ConcurrentHashMap<>();
     private final ReadPositions positions = new ReadPositions();
-    private volatile boolean running;
+    private final ReaderThread reader = new ReaderThread("intake-report-index");
     private boolean loadedLogged;
-    private volatile Consumer<String, byte[]> consumer;
+    private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> legacyReader;
-    private Thread reader;
 
     ReportIndex(ConsumerFactory<String, ?> consumerFactory, EndOffsets endOffsets) {
         this.consumerFactory = consumerFactory;
@@ -85,23 +84,15 @@ public class ReportIndex implements SmartLifecycle {
     }
 
     private void read() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            positions.assigned(partitions, consumer.endOffsets(partitions));
-            log.info("Loading the memory of accepted reports from {} ({} partitions).", Topics.INCIDENT_REPORTED,
-                    partitions.size());
-            while (running) {
-                pollOnce(partitions);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        positions.assigned(partitions, consumer.endOffsets(partitions));
+        log.info("Loading the memory of accepted reports from {} ({} partitions).", Topics.INCIDENT_REPORTED,
+                partitions.size());
+        while (reader.running()) {
+            pollOnce(partitions);
         }
     }
 
@@ -150,30 +141,16 @@ public class ReportIndex implements SmartLifecycle {
         consumer = RawConsumers.create(consumerFactory, "intake-report-index");
         legacyReader = new AvroKafkaDeserializer<>();
         legacyReader.configure(consumerFactory.getConfigurationProperties(), false);
-        running = true;
-        reader = new Thread(this::read, "intake-report-index");
-        reader.setDaemon(true);
-        reader.start();
+        reader.start(consumer, this::read);
     }
 
     @Override
     public void stop() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (reader != null) {
-            try {
-                reader.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return reader.running();
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.psig.intake.memory.RawConsumers;
+import org.psig.intake.memory.ReaderThread;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.NotificationHeaders;
 import org.psig.schemas.Topics;
@@ -46,10 +47,9 @@ public class IncidentTimeline implements SmartLifecycle {
     private final ConsumerFactory<String, ?> consumerFactory;
     private final Map<UUID, KnownVerdict> verdicts = new ConcurrentHashMap<>();
     private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
+    private final ReaderThread reader = new ReaderThread("intake-incident-timeline");
+    private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> verdictReader;
-    private Thread reader;
 
     IncidentTimeline(ConsumerFactory<String, ?> consumerFactory) {
         this.consumerFactory = consumerFactory;
@@ -81,20 +81,12 @@ public class IncidentTimeline implements SmartLifecycle {
     private void read() {
         Set<TopicPartition> assigned = new HashSet<>();
         long nextDiscovery = 0;
-        try {
-            while (running) {
-                if (System.nanoTime() >= nextDiscovery && topicsFound(assigned) < topics().size()) {
-                    discover(assigned);
-                    nextDiscovery = System.nanoTime() + REDISCOVER.toNanos();
-                }
-                poll();
+        while (reader.running()) {
+            if (System.nanoTime() >= nextDiscovery && topicsFound(assigned) < topics().size()) {
+                discover(assigned);
+                nextDiscovery = System.nanoTime() + REDISCOVER.toNanos();
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
+            poll();
         }
     }
 
@@ -177,8 +169,9 @@ public class IncidentTimeline implements SmartLifecycle {
         try {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
+            // Only a JVM going down interrupts this daemon thread: end it as a stop would.
             Thread.currentThread().interrupt();
-            running = false;
+            throw new WakeupException();
         }
     }
 
@@ -187,30 +180,16 @@ public class IncidentTimeline implements SmartLifecycle {
         consumer = RawConsumers.create(consumerFactory, "intake-incident-timeline");
         verdictReader = new AvroKafkaDeserializer<>();
         verdictReader.configure(consumerFactory.getConfigurationProperties(), false);
-        running = true;
-        reader = new Thread(this::read, "intake-incident-timeline");
-        reader.setDaemon(true);
-        reader.start();
+        reader.start(consumer, this::read);
     }
 
     @Override
     public void stop() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (reader != null) {
-            try {
-                reader.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return reader.running();
     }
 }
