@@ -108,6 +108,7 @@ abstract class PipelineStory {
         JsonNode components = JSON.readTree(get(stack.intakeManagementUrl() + "/actuator/health")).get("components");
         assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("reportIndex").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("incidentTimeline").get("status").asString()).isEqualTo("UP");
         assertThat(http.send(HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).as("actuator on the public port").isEqualTo(404);
         assertThat(get(stack.intakeManagementUrl() + "/actuator/prometheus"))

@@ -47,12 +47,25 @@ public class IncidentTimeline implements SmartLifecycle {
     private final ConsumerFactory<String, ?> consumerFactory;
     private final Map<UUID, KnownVerdict> verdicts = new ConcurrentHashMap<>();
     private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
+    /** Where each partition ended when it was found: read up to there, the status is as complete as at start. */
+    private final Map<TopicPartition, Long> endsWhenFound = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
     private final ReaderThread reader = new ReaderThread("intake-incident-timeline");
     private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> verdictReader;
 
     IncidentTimeline(ConsumerFactory<String, ?> consumerFactory) {
         this.consumerFactory = consumerFactory;
+    }
+
+    /** True once everything the topics held when they were found has been read. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** How many incidents have a verdict. */
+    public int verdicts() {
+        return verdicts.size();
     }
 
     /** The latest verdict triage published for the incident. */
@@ -104,6 +117,7 @@ public class IncidentTimeline implements SmartLifecycle {
                 List<TopicPartition> added = found.stream().filter(tp -> !assigned.contains(tp)).toList();
                 consumer.assign(found);
                 consumer.seekToBeginning(added);
+                endsWhenFound.putAll(consumer.endOffsets(added));
                 assigned.addAll(added);
             }
         } catch (KafkaException e) {
@@ -113,6 +127,8 @@ public class IncidentTimeline implements SmartLifecycle {
 
     private void poll() {
         if (consumer.assignment().isEmpty()) {
+            // No topic exists yet (a fresh stack): there is nothing to have missed.
+            loaded = true;
             sleep();
             return;
         }
@@ -123,6 +139,10 @@ public class IncidentTimeline implements SmartLifecycle {
                 } else {
                     notification(record);
                 }
+            }
+            if (!loaded) {
+                loaded = endsWhenFound.entrySet().stream()
+                        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
             }
         } catch (WakeupException e) {
             throw e;
