@@ -129,6 +129,20 @@ class ReportLifecycleIT {
         HttpResponse<String> afterClosure = post(stack.intakeUrl(), updates(id), secondSite(5));
         assertThat(afterClosure.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(afterClosure.body()).get("currentRevision").asInt()).isEqualTo(4);
+
+        thenARestartedIntakeAnswersTheSame(id, closed);
+    }
+
+    /** Its memory and its status come from the topics: a new instance knows every revision and what became of it. */
+    private void thenARestartedIntakeAnswersTheSame(String id, JsonNode before) throws Exception {
+        stack.restart("intake");
+        HttpResponse<String> closureAgain = post(stack.intakeUrl(), updates(id), closure(4));
+        assertThat(closureAgain.statusCode()).as(closureAgain.body()).isEqualTo(202);
+        JsonNode after = JSON.readTree(get(stack.intakeUrl() + "/api/v1/incident-reports/" + id));
+        assertThat(after).isEqualTo(before);
+        recorder.catchUp();
+        assertThat(values(Topics.NOTIFICATION_HFDS, id, HfdsNotification.class)).as("the repeat notifies nobody")
+                .hasSize(4);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
+import org.psig.intake.memory.IndexUnavailableException;
 import org.psig.intake.memory.RawConsumers;
 import org.psig.intake.memory.ReaderThread;
 import org.psig.schemas.IncidentTriaged;
@@ -49,6 +51,7 @@ public class IncidentTimeline implements SmartLifecycle {
     private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
     /** Where each partition ended when it was found: read up to there, the status is as complete as at start. */
     private final Map<TopicPartition, Long> endsWhenFound = new ConcurrentHashMap<>();
+    private final Object monitor = new Object();
     private volatile boolean loaded;
     private final ReaderThread reader = new ReaderThread("intake-incident-timeline");
     private Consumer<String, byte[]> consumer;
@@ -63,6 +66,35 @@ public class IncidentTimeline implements SmartLifecycle {
         return loaded;
     }
 
+    /**
+     * Returns once everything the topics held when they were found has been read, so that a
+     * freshly started instance does not answer a status as less advanced than the others do;
+     * throws {@link IndexUnavailableException} if not by the deadline.
+     */
+    public void awaitLoaded(long deadlineNanos) {
+        synchronized (monitor) {
+            while (!loaded) {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0) {
+                    throw new IndexUnavailableException("the verdicts and notifications are still being read");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IndexUnavailableException("interrupted while reading the verdicts and notifications");
+                }
+            }
+        }
+    }
+
+    private void markLoaded() {
+        synchronized (monitor) {
+            loaded = true;
+            monitor.notifyAll();
+        }
+    }
+
     /** How many incidents have a verdict. */
     public int verdicts() {
         return verdicts.size();
@@ -73,14 +105,17 @@ public class IncidentTimeline implements SmartLifecycle {
         return Optional.ofNullable(verdicts.get(incidentId));
     }
 
-    /** Every notification sent for the incident, in the order they were read. */
+    /**
+     * Every notification sent for the incident, by revision, then time, then recipient: the order in
+     * which one instance happened to read the topics must not show in its answer.
+     */
     public List<Notified> notified(UUID incidentId) {
         List<Notified> sent = notifications.get(incidentId);
         if (sent == null) {
             return List.of();
         }
         synchronized (sent) {
-            return List.copyOf(sent);
+            return sent.stream().sorted(Notified.ORDER).toList();
         }
     }
 
@@ -128,7 +163,7 @@ public class IncidentTimeline implements SmartLifecycle {
     private void poll() {
         if (consumer.assignment().isEmpty()) {
             // No topic exists yet (a fresh stack): there is nothing to have missed.
-            loaded = true;
+            markLoaded();
             sleep();
             return;
         }
@@ -140,9 +175,9 @@ public class IncidentTimeline implements SmartLifecycle {
                     notification(record);
                 }
             }
-            if (!loaded) {
-                loaded = endsWhenFound.entrySet().stream()
-                        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+            if (!loaded && endsWhenFound.entrySet().stream()
+                    .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+                markLoaded();
             }
         } catch (WakeupException e) {
             throw e;

@@ -1,6 +1,7 @@
 package org.psig.intake.status;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 import org.psig.schemas.Topics;
 
@@ -8,6 +9,8 @@ import org.psig.schemas.Topics;
 public record Notified(String recipient, int revision, Instant publishedAt) {
 
     static final String HFDS = "HFDS";
+    static final Comparator<Notified> ORDER = Comparator.comparingInt(Notified::revision)
+            .thenComparing(Notified::publishedAt).thenComparing(Notified::recipient);
 
     /** The recipient a notification topic serves; topic names come from {@link Topics} only. */
     static String recipient(String topic) {

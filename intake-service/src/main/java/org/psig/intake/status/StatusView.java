@@ -1,7 +1,9 @@
 package org.psig.intake.status;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.status.IncidentStatus.State;
 import org.springframework.stereotype.Component;
@@ -11,12 +13,24 @@ import org.springframework.stereotype.Component;
 public class StatusView {
 
     private final IncidentTimeline timeline;
+    private final Duration patience;
 
-    StatusView(IncidentTimeline timeline) {
+    StatusView(IncidentTimeline timeline, IntakeProperties properties) {
         this.timeline = timeline;
+        this.patience = properties.writeTimeout();
+    }
+
+    /** Statuses of several incidents, once the topics were read as far as they went at start. */
+    public List<IncidentStatus> of(List<KnownIncident> incidents) {
+        timeline.awaitLoaded(System.nanoTime() + patience.toNanos());
+        return incidents.stream().map(this::status).toList();
     }
 
     public IncidentStatus of(KnownIncident incident) {
+        return of(List.of(incident)).get(0);
+    }
+
+    private IncidentStatus status(KnownIncident incident) {
         var verdict = timeline.verdict(incident.incidentId());
         List<Notified> notified = timeline.notified(incident.incidentId());
         int revision = incident.revision();
