@@ -113,7 +113,26 @@ refused=$(PSIG_KAFKA_USER=ars-53 ./psig tail psig.notification.ars.93 --once 2>&
 [ "$refused" = "No topic 'psig.notification.ars.93' that ars-53 may read." ] || fail "ars-53 read ars.93: $refused"
 echo "secure stack: the pipeline runs under ACLs, ars-93 and ars-53 read their own topics, ars-53 is refused ars.93"
 
+# The README's report life, under ACLs: a follow-up, the status built from the verdicts and notifications.
+update=$(curl -s -w '\n%{http_code}' -X POST "http://127.0.0.1:8080/api/v1/incident-reports/$paca_incident/updates" \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' \
+    --data @intake-service/src/main/resources/openapi/samples/update-breach-found.json)
+[ "$(tail -n 1 <<<"$update")" = 202 ] || fail "the follow-up answered $update"
+grep -q '"revision":2' <<<"$update" || fail "the follow-up is not revision 2: $update"
+deadline=$((SECONDS + 30))
+until curl -s "http://127.0.0.1:8080/api/v1/incident-reports/$paca_incident" -H 'Authorization: Bearer local-demo-key' \
+        | grep -q '"revision":2,"state":"NOTIFIED"'; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the status of $paca_incident did not reach revision 2 NOTIFIED within 30 s"
+    sleep 1
+done
+PSIG_KAFKA_USER=ars-93 ./psig tail psig.notification.ars.93 --once | grep "\"key\":\"$paca_incident\"" \
+    | grep -q '"psig-revision":"2","psig-kind":"UPDATE"' || fail "ars-93 did not read revision 2 as an UPDATE"
+listed=$(curl -s "http://127.0.0.1:8080/api/v1/incident-reports?since=2026-01-01T00:00:00Z&limit=10" \
+    -H 'Authorization: Bearer local-demo-key')
+grep -q "\"incidentId\":\"$paca_incident\"" <<<"$listed" || fail "the listing misses $paca_incident: $listed"
+echo "secure stack: the follow-up was triaged and notified as revision 2, the status and the listing show it"
+
 kill -TERM "$UP"
 wait "$UP" || true
 [ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up (three times, once --secure), curl, ./psig tail, replay-dlt, status and stop behave as the README says"
+echo "smoke test passed: ./psig up (three times, once --secure), curl, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"
