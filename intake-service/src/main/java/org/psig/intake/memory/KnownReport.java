@@ -26,9 +26,14 @@ public record KnownReport(UUID incidentId, int revision, String fingerprint, Ins
     public static KnownReport of(IncidentReported reported, Position position) {
         var establishment = reported.getReport().getEstablishment();
         var note = reported.getRevisionNote();
+        // Interned: an establishment files many reports, and the memory keeps every one.
         return new KnownReport(reported.getIncidentId(), reported.getRevision(), reported.getContentFingerprint(),
-                reported.getReceivedAt(), establishment.getFinessEt(), establishment.getFinessEj(),
+                reported.getReceivedAt(), establishment.getFinessEt().intern(), intern(establishment.getFinessEj()),
                 reported.getReport().getDeclarantReference(), note != null && note.getResolution() != null,
                 reported.getWarnings(), position);
+    }
+
+    private static String intern(String text) {
+        return text == null ? null : text.intern();
     }
 }

@@ -10,8 +10,8 @@ import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.memory.KnownReport;
+import org.psig.intake.memory.RecordReader;
 import org.psig.intake.memory.ReportIndex;
-import org.psig.intake.memory.RevisionReader;
 import org.psig.intake.report.FieldError;
 import org.psig.intake.report.Fingerprints;
 import org.psig.intake.report.InvalidFieldsException;
@@ -19,6 +19,7 @@ import org.psig.intake.report.IncidentUpdateRequest;
 import org.psig.intake.report.ReportMerge;
 import org.psig.intake.report.UpdateRules;
 import org.psig.schemas.IncidentReported;
+import org.psig.schemas.Topics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +32,16 @@ import org.springframework.stereotype.Component;
 public class ReportUpdates {
 
     private final ReportIndex index;
-    private final RevisionReader revisions;
+    private final RecordReader records;
     private final ReportPublisher publisher;
     private final Clock clock;
     private final Duration writeTimeout;
     private final KeyedLocks<UUID> locks;
 
-    ReportUpdates(ReportIndex index, RevisionReader revisions, ReportPublisher publisher, Clock clock,
+    ReportUpdates(ReportIndex index, RecordReader records, ReportPublisher publisher, Clock clock,
                   IntakeProperties properties, ReportIntake reports) {
         this.index = index;
-        this.revisions = revisions;
+        this.records = records;
         this.publisher = publisher;
         this.clock = clock;
         this.writeTimeout = properties.writeTimeout();
@@ -65,7 +66,8 @@ public class ReportUpdates {
                 return repeat.get();
             }
             refuseOutOfTurn(incident, update.revision());
-            IncidentReported previous = revisions.read(incident.current(), deadlineNanos);
+            IncidentReported previous = records.read(Topics.INCIDENT_REPORTED, incident.current().position(),
+                    IncidentReported.class, deadlineNanos);
             List<FieldError> errors = UpdateRules.check(update, previous.getReport().getIncident().getDetectedAt());
             if (!errors.isEmpty()) {
                 throw new InvalidFieldsException(errors);

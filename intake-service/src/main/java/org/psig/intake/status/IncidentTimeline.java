@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.psig.intake.memory.IndexUnavailableException;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.RawConsumers;
 import org.psig.intake.memory.ReaderThread;
 import org.psig.schemas.IncidentTriaged;
@@ -47,7 +48,7 @@ public class IncidentTimeline implements SmartLifecycle {
     private static final Duration REDISCOVER = Duration.ofSeconds(5);
 
     private final ConsumerFactory<String, ?> consumerFactory;
-    private final Map<UUID, KnownVerdict> verdicts = new ConcurrentHashMap<>();
+    private final Map<UUID, LatestVerdict> verdicts = new ConcurrentHashMap<>();
     private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
     /** Where each partition ended when it was found: read up to there, the status is as complete as at start. */
     private final Map<TopicPartition, Long> endsWhenFound = new ConcurrentHashMap<>();
@@ -100,8 +101,8 @@ public class IncidentTimeline implements SmartLifecycle {
         return verdicts.size();
     }
 
-    /** The latest verdict triage published for the incident. */
-    public Optional<KnownVerdict> verdict(UUID incidentId) {
+    /** The latest verdict triage published for the incident, without its reasons, and where it lies. */
+    public Optional<LatestVerdict> verdict(UUID incidentId) {
         return Optional.ofNullable(verdicts.get(incidentId));
     }
 
@@ -189,9 +190,10 @@ public class IncidentTimeline implements SmartLifecycle {
     private void verdict(ConsumerRecord<String, byte[]> record) {
         try {
             if (verdictReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentTriaged triaged) {
-                KnownVerdict verdict = KnownVerdict.of(triaged);
+                LatestVerdict verdict = new LatestVerdict(KnownVerdict.summaryOf(triaged),
+                        new KnownReport.Position(record.partition(), record.offset()));
                 verdicts.merge(triaged.getIncidentId(), verdict,
-                        (known, read) -> read.revision() >= known.revision() ? read : known);
+                        (known, read) -> read.summary().revision() >= known.summary().revision() ? read : known);
             }
         } catch (RuntimeException undecodable) {
             log.warn("Record {}-{}@{} is not a readable verdict; the status skips it.", record.topic(),

@@ -16,17 +16,27 @@ public record KnownVerdict(int revision, String legalQualification, String malic
     public record Due(String duty, Instant dueAt) {
     }
 
+    /** The whole verdict, as one incident's status shows it. */
     static KnownVerdict of(IncidentTriaged triaged) {
         return new KnownVerdict(triaged.getRevision(), triaged.getLegalQualification().name(),
                 triaged.getMaliciousness().name(), triaged.getSeverity().name(), triaged.getArsRegionCode(),
-                triaged.getTlp() == null ? null : triaged.getTlp().name(),
-                triaged.getDeadlines().stream().map(d -> new Due(d.getDuty().name(), d.getDueAt())).toList(),
+                triaged.getTlp() == null ? null : triaged.getTlp().name(), deadlines(triaged),
                 List.copyOf(triaged.getReasons()), triaged.getRulesetVersion());
     }
 
-    /** The same verdict without its reasons, as listings show it. */
-    public KnownVerdict withoutReasons() {
-        return new KnownVerdict(revision, legalQualification, maliciousness, severity, arsRegionCode, tlp, deadlines,
-                null, rulesetVersion);
+    /**
+     * The verdict without its reasons, as listings show it and the memory keeps it for every incident:
+     * its texts are the few values of a vocabulary, shared rather than copied per incident.
+     */
+    static KnownVerdict summaryOf(IncidentTriaged triaged) {
+        String region = triaged.getArsRegionCode();
+        return new KnownVerdict(triaged.getRevision(), triaged.getLegalQualification().name(),
+                triaged.getMaliciousness().name(), triaged.getSeverity().name(), region == null ? null : region.intern(),
+                triaged.getTlp() == null ? null : triaged.getTlp().name(), deadlines(triaged), null,
+                triaged.getRulesetVersion().intern());
+    }
+
+    private static List<Due> deadlines(IncidentTriaged triaged) {
+        return triaged.getDeadlines().stream().map(d -> new Due(d.getDuty().name(), d.getDueAt())).toList();
     }
 }

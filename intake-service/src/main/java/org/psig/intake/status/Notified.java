@@ -20,7 +20,8 @@ public record Notified(String recipient, int revision, Instant publishedAt) {
         if (topic.equals(Topics.NOTIFICATION_UNROUTED)) {
             return "UNROUTED";
         }
-        return "ARS-" + topic.substring(topic.lastIndexOf('.') + 1);
+        // Interned: one of 20 texts, kept for every notification of every incident.
+        return ("ARS-" + topic.substring(topic.lastIndexOf('.') + 1)).intern();
     }
 
     /** The same notification read twice (a transaction's record and a replay are the same revision to the same recipient). */

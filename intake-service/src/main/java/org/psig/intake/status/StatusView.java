@@ -2,10 +2,14 @@ package org.psig.intake.status;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.memory.KnownIncident;
+import org.psig.intake.memory.RecordReader;
 import org.psig.intake.status.IncidentStatus.State;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.Topics;
 import org.springframework.stereotype.Component;
 
 /** Puts together what the intake accepted and what triage and notification did with it. */
@@ -13,25 +17,34 @@ import org.springframework.stereotype.Component;
 public class StatusView {
 
     private final IncidentTimeline timeline;
+    private final RecordReader records;
     private final Duration patience;
 
-    StatusView(IncidentTimeline timeline, IntakeProperties properties) {
+    StatusView(IncidentTimeline timeline, RecordReader records, IntakeProperties properties) {
         this.timeline = timeline;
+        this.records = records;
         this.patience = properties.writeTimeout();
     }
 
-    /** Statuses of several incidents, once the topics were read as far as they went at start. */
+    /**
+     * Statuses of several incidents, once the topics were read as far as they went at start; their
+     * verdicts without reasons, as the memory keeps them.
+     */
     public List<IncidentStatus> of(List<KnownIncident> incidents) {
         timeline.awaitLoaded(System.nanoTime() + patience.toNanos());
-        return incidents.stream().map(this::status).toList();
+        return incidents.stream().map(incident -> status(incident, timeline.verdict(incident.incidentId())
+                .map(LatestVerdict::summary))).toList();
     }
 
+    /** One incident's status, its verdict whole: the reasons are read back from the verdict's record. */
     public IncidentStatus of(KnownIncident incident) {
-        return of(List.of(incident)).get(0);
+        long deadline = System.nanoTime() + patience.toNanos();
+        timeline.awaitLoaded(deadline);
+        return status(incident, timeline.verdict(incident.incidentId()).map(latest -> KnownVerdict.of(
+                records.read(Topics.INCIDENT_TRIAGED, latest.position(), IncidentTriaged.class, deadline))));
     }
 
-    private IncidentStatus status(KnownIncident incident) {
-        var verdict = timeline.verdict(incident.incidentId());
+    private IncidentStatus status(KnownIncident incident, Optional<KnownVerdict> verdict) {
         List<Notified> notified = timeline.notified(incident.incidentId());
         int revision = incident.revision();
         return new IncidentStatus(incident.incidentId(), incident.first().declarantReference(), revision,

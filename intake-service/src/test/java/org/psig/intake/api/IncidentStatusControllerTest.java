@@ -1,5 +1,10 @@
 package org.psig.intake.api;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,15 +22,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.memory.KnownIncidents;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.report.IncidentIds;
 import org.psig.intake.status.KnownVerdict;
+import org.psig.intake.status.LatestVerdict;
 import org.psig.intake.status.Notified;
+import org.psig.schemas.Deadline;
+import org.psig.schemas.Duty;
+import org.psig.schemas.IncidentTriaged;
+import org.psig.schemas.LegalQualification;
+import org.psig.schemas.Maliciousness;
+import org.psig.schemas.Severity;
+import org.psig.schemas.Tlp;
+import org.psig.schemas.Topics;
+import org.psig.testsupport.ReportFixtures;
 
 /** The declarant's status and listing at the web layer, with what the topics say replaced. */
 class IncidentStatusControllerTest extends IntakeWebTestBase {
 
     private static final UUID KERLANN = IncidentIds.of("350100426", "KER-2026-0042");
     private static final Instant RECEIVED = Instant.parse("2026-11-27T06:45:00Z");
+    private static final KnownReport.Position VERDICT_AT = new KnownReport.Position(2, 7);
     private final KnownIncident closed = KnownIncidents.withRevision(
             KnownIncidents.initial(KERLANN, "f1", RECEIVED, "350100426", "350100434"), "f2", true);
 
@@ -34,9 +51,18 @@ class IncidentStatusControllerTest extends IntakeWebTestBase {
         when(index.find(KERLANN)).thenReturn(Optional.of(closed));
         when(index.all()).thenReturn(List.of(closed,
                 KnownIncidents.initial(UUID.randomUUID(), "f", RECEIVED.plusSeconds(5), "130800915", null)));
-        when(timeline.verdict(KERLANN)).thenReturn(Optional.of(new KnownVerdict(2, "SIGNIFICATIF", "MALICIOUS", "CRITICAL",
-                "53", "AMBER", List.of(new KnownVerdict.Due("CNIL_NOTIFICATION", RECEIVED.plusSeconds(3600))),
-                List.of("Routed to ARS 53."), "2026.11-2")));
+        // The memory keeps the verdict without its reasons; one status reads them back from the record.
+        when(timeline.verdict(KERLANN)).thenReturn(Optional.of(new LatestVerdict(new KnownVerdict(2, "SIGNIFICATIF",
+                "MALICIOUS", "CRITICAL", "53", "AMBER", List.of(new KnownVerdict.Due("CNIL_NOTIFICATION",
+                RECEIVED.plusSeconds(3600))), null, "2026.11-2"), VERDICT_AT)));
+        when(records.read(eq(Topics.INCIDENT_TRIAGED), eq(VERDICT_AT), eq(IncidentTriaged.class), anyLong()))
+                .thenReturn(IncidentTriaged.newBuilder().setEventId(UUID.randomUUID()).setOccurredAt(RECEIVED)
+                        .setIncidentId(KERLANN).setReceivedAt(RECEIVED).setRevision(2).setArsRegionCode("53")
+                        .setLegalQualification(LegalQualification.SIGNIFICATIF).setMaliciousness(Maliciousness.MALICIOUS)
+                        .setSeverity(Severity.CRITICAL).setTlp(Tlp.AMBER).setDeadlines(List.of(new Deadline(
+                                Duty.CNIL_NOTIFICATION, RECEIVED.plusSeconds(3600))))
+                        .setReasons(List.of("Routed to ARS 53.")).setRulesetVersion("2026.11-2")
+                        .setReport(ReportFixtures.ransomware("KER-2026-0042", "350100426", "Rançongiciel")).build());
         when(timeline.notified(KERLANN)).thenReturn(List.of(new Notified("ARS-53", 1, RECEIVED.plusMillis(50)),
                 new Notified("HFDS", 1, RECEIVED.plusMillis(50)), new Notified("ARS-53", 2, RECEIVED.plusSeconds(61)),
                 new Notified("HFDS", 2, RECEIVED.plusSeconds(61))));
@@ -66,6 +92,7 @@ class IncidentStatusControllerTest extends IntakeWebTestBase {
                 .andExpect(jsonPath("$.reports[0].verdict.severity").value("CRITICAL"))
                 .andExpect(jsonPath("$.reports[0].verdict.reasons").doesNotExist())
                 .andExpect(jsonPath("$.next").doesNotExist());
+        verify(records, never()).read(any(), any(), any(), anyLong());
     }
 
     @Test

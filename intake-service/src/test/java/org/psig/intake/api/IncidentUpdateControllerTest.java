@@ -3,6 +3,7 @@ package org.psig.intake.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -30,6 +31,7 @@ import org.psig.intake.report.IncidentUpdateRequest;
 import org.psig.schemas.CareSafety;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentStatus;
+import org.psig.schemas.Topics;
 import org.psig.testsupport.ReportFixtures;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -55,7 +57,7 @@ class IncidentUpdateControllerTest extends IntakeWebTestBase {
     @BeforeEach
     void anAcceptedReport() {
         when(index.find(KERLANN)).thenReturn(Optional.of(initial));
-        when(revisions.read(any(), anyLong())).thenReturn(IncidentReported.newBuilder()
+        when(records.read(eq(Topics.INCIDENT_REPORTED), any(), eq(IncidentReported.class), anyLong())).thenReturn(IncidentReported.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(Instant.parse("2026-11-27T06:45:00Z")).setIncidentId(KERLANN)
                 .setReceivedAt(Instant.parse("2026-11-27T06:45:00Z")).setContentFingerprint("f1")
                 .setReport(ReportFixtures.ransomware("KER-2026-0042", "350100426", "Rançongiciel")).build());

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.psig.intake.auth.ApiKeys;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.memory.ReportIndex;
-import org.psig.intake.memory.RevisionReader;
+import org.psig.intake.memory.RecordReader;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.publish.ReportPublisher;
 import org.psig.intake.publish.ReportUpdates;
@@ -68,7 +68,7 @@ abstract class IntakeWebTestBase {
     ReportIndex index;
 
     @MockitoBean
-    RevisionReader revisions;
+    RecordReader records;
 
     @MockitoBean
     IncidentTimeline timeline;

@@ -8,20 +8,18 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.psig.schemas.IncidentReported;
-import org.psig.schemas.Topics;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads one accepted revision back from {@code psig.incident.reported}, where the memory says it
- * lies: the next revision is merged into it. The memory keeps no report bodies (a few hundred bytes
- * per incident instead of kilobytes), and updates are rare next to reports, so one reader, one
- * request at a time, is enough.
+ * Reads one record back from where the memory says it lies: the revision the next one is merged
+ * into, the verdict whose reasons a status shows. The memory keeps positions, not bodies (a few
+ * hundred bytes per incident instead of kilobytes), and such reads are rare next to reports, so one
+ * reader, one request at a time, is enough.
  */
 @Component
-public class RevisionReader implements DisposableBean {
+public class RecordReader implements DisposableBean {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -29,14 +27,14 @@ public class RevisionReader implements DisposableBean {
     private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> reader;
 
-    RevisionReader(ConsumerFactory<String, ?> consumerFactory) {
+    RecordReader(ConsumerFactory<String, ?> consumerFactory) {
         this.consumerFactory = consumerFactory;
     }
 
-    /** The revision's record; throws {@link IndexUnavailableException} when Kafka does not give it by the deadline. */
-    public synchronized IncidentReported read(KnownReport revision, long deadlineNanos) {
-        TopicPartition partition = new TopicPartition(Topics.INCIDENT_REPORTED, revision.position().partition());
-        long offset = revision.position().offset();
+    /** The record at the position, decoded; throws {@link IndexUnavailableException} when Kafka does not give it by the deadline. */
+    public synchronized <T> T read(String topic, KnownReport.Position position, Class<T> type, long deadlineNanos) {
+        TopicPartition partition = new TopicPartition(topic, position.partition());
+        long offset = position.offset();
         try {
             Consumer<String, byte[]> records = consumer();
             records.assign(List.of(partition));
@@ -44,30 +42,30 @@ public class RevisionReader implements DisposableBean {
             while (System.nanoTime() < deadlineNanos) {
                 for (ConsumerRecord<String, byte[]> record : records.poll(POLL)) {
                     if (record.offset() == offset) {
-                        return decode(record);
+                        return decode(record, type);
                     }
                 }
             }
         } catch (KafkaException e) {
             close();
-            throw new IndexUnavailableException("Revision " + revision.revision() + " of incident "
-                    + revision.incidentId() + " could not be read back: " + e.getMessage());
+            throw new IndexUnavailableException("Record " + partition + "@" + offset + " could not be read back: "
+                    + e.getMessage());
         }
-        throw new IndexUnavailableException("Revision " + revision.revision() + " of incident "
-                + revision.incidentId() + " could not be read back in time");
+        throw new IndexUnavailableException("Record " + partition + "@" + offset + " could not be read back in time");
     }
 
-    private IncidentReported decode(ConsumerRecord<String, byte[]> record) {
-        if (reader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentReported reported) {
-            return reported;
+    private <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
+        Object value = reader.deserialize(record.topic(), record.headers(), record.value());
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
         throw new IllegalStateException("Record " + record.partition() + "@" + record.offset() + " of "
-                + Topics.INCIDENT_REPORTED + " is not a report");
+                + record.topic() + " is not a " + type.getSimpleName());
     }
 
     private Consumer<String, byte[]> consumer() {
         if (consumer == null) {
-            consumer = RawConsumers.create(consumerFactory, "intake-revision-reader");
+            consumer = RawConsumers.create(consumerFactory, "intake-record-reader");
             reader = new AvroKafkaDeserializer<>();
             reader.configure(consumerFactory.getConfigurationProperties(), false);
         }
