@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,6 +100,10 @@ class ReportLifecycleIT {
         assertThat(verdicts).extracting(IncidentTriaged::getRevision).containsExactly(1, 2, 3, 4);
         assertThat(verdicts).extracting(IncidentTriaged::getKind).containsExactly(RevisionKind.INITIAL,
                 RevisionKind.UPDATE, RevisionKind.UPDATE, RevisionKind.CLOSURE);
+        List<String> reasons = new ArrayList<>();
+        closed.get("verdict").get("reasons").forEach(reason -> reasons.add(reason.asString()));
+        assertThat(reasons).as("the status's reasons, read back from the verdict's record").isNotEmpty()
+                .isEqualTo(verdicts.get(3).getReasons());
         IncidentTriaged breach = verdicts.get(1);
         assertThat(breach.getChanges()).extracting(VerdictChange::getField).contains("severity", "deadlines");
         Instant breachReceived = Instant.parse(second.get("receivedAt").asString());

@@ -27,6 +27,7 @@ import org.psig.intake.memory.ReaderThread;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.NotificationHeaders;
 import org.psig.schemas.Topics;
+import org.psig.schemas.VerdictHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 /**
  * What happened to each incident after the intake wrote it, read from the topics themselves, so that
  * every intake instance answers the same, before and after restarts: the verdict of each revision
- * from {@code psig.incident.triaged}, and every notification from the notification topics' headers.
+ * from {@code psig.incident.triaged}, and every notification, both from the records' headers.
  * A background thread reads them from their beginning, then follows them; topics that do not exist
  * yet (the notification service creates its own) are looked for again until they do.
  */
@@ -189,16 +190,25 @@ public class IncidentTimeline implements SmartLifecycle {
 
     private void verdict(ConsumerRecord<String, byte[]> record) {
         try {
-            if (verdictReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentTriaged triaged) {
-                LatestVerdict verdict = new LatestVerdict(KnownVerdict.summaryOf(triaged),
-                        new KnownReport.Position(record.partition(), record.offset()));
-                verdicts.merge(triaged.getIncidentId(), verdict,
+            KnownVerdict summary = summary(record);
+            if (summary != null) {
+                LatestVerdict verdict = new LatestVerdict(summary, new KnownReport.Position(record.partition(), record.offset()));
+                verdicts.merge(UUID.fromString(record.key()), verdict,
                         (known, read) -> read.summary().revision() >= known.summary().revision() ? read : known);
             }
-        } catch (RuntimeException undecodable) {
+        } catch (RuntimeException unreadable) {
             log.warn("Record {}-{}@{} is not a readable verdict; the status skips it.", record.topic(),
                     record.partition(), record.offset());
         }
+    }
+
+    /** From the headers; a verdict written before they existed is decoded. */
+    private KnownVerdict summary(ConsumerRecord<String, byte[]> record) {
+        if (record.headers().lastHeader(VerdictHeaders.SEVERITY) != null) {
+            return KnownVerdict.summaryOf(name -> text(record, name).orElse(null));
+        }
+        return verdictReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentTriaged triaged
+                ? KnownVerdict.summaryOf(triaged) : null;
     }
 
     private void notification(ConsumerRecord<String, byte[]> record) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
 import org.psig.schemas.Tlp;
+import org.psig.schemas.VerdictHeaders;
 import org.psig.testsupport.ReportFixtures;
 
 /** What the memory keeps of every verdict, and what one status shows. */
@@ -49,6 +51,29 @@ class KnownVerdictTest {
         assertThat(summary).usingRecursiveComparison().ignoringFields("reasons").isEqualTo(KnownVerdict.of(triaged));
         assertThat(summary.arsRegionCode()).isSameAs("53");
         assertThat(summary.rulesetVersion()).isSameAs("2026.11-2");
+    }
+
+    @Test
+    void shouldReadTheSameSummaryFromTheVerdictsHeaders() {
+        Map<String, String> headers = VerdictHeaders.of(triaged);
+
+        KnownVerdict fromHeaders = KnownVerdict.summaryOf(headers::get);
+
+        assertThat(fromHeaders).isEqualTo(KnownVerdict.summaryOf(triaged));
+        assertThat(fromHeaders.deadlines()).singleElement().isEqualTo(new KnownVerdict.Due("CNIL_NOTIFICATION",
+                RECEIVED.plusSeconds(72 * 3600)));
+        assertThat(fromHeaders.arsRegionCode()).isSameAs("53");
+    }
+
+    @Test
+    void shouldReadNoRegionAndNoDeadlineFromTheHeadersOfAnUnroutedVerdict() {
+        IncidentTriaged unrouted = IncidentTriaged.newBuilder(triaged).setArsRegionCode(null).setDeadlines(List.of()).build();
+
+        KnownVerdict fromHeaders = KnownVerdict.summaryOf(VerdictHeaders.of(unrouted)::get);
+
+        assertThat(fromHeaders.arsRegionCode()).isNull();
+        assertThat(fromHeaders.deadlines()).isEmpty();
+        assertThat(fromHeaders).isEqualTo(KnownVerdict.summaryOf(unrouted));
     }
 
     @Test

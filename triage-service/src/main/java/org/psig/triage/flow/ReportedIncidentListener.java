@@ -1,5 +1,6 @@
 package org.psig.triage.flow;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.psig.kafka.BatchTransactions;
 import org.psig.kafka.IncidentMemory;
@@ -26,6 +28,7 @@ import org.psig.schemas.RevisionKind;
 import org.psig.schemas.RevisionNote;
 import org.psig.schemas.Topics;
 import org.psig.schemas.VerdictChange;
+import org.psig.schemas.VerdictHeaders;
 import org.psig.triage.rules.Revision;
 import org.psig.triage.rules.TriagePolicy;
 import org.psig.triage.rules.Verdict;
@@ -86,7 +89,7 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()), context);
         List<Change> changes = known.map(soFar -> VerdictChanges.between(soFar.verdict(), VerdictChanges.fields(verdict)))
                 .orElse(List.of());
-        out.send(Topics.INCIDENT_TRIAGED, incidentId, triaged(reported, verdict, changes))
+        out.send(record(incidentId, triaged(reported, verdict, changes)))
                 .remember(incidentId, TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict).encode())
                 .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
                         "maliciousness", verdict.maliciousness().name(),
@@ -108,6 +111,13 @@ class ReportedIncidentListener implements ConsumerSeekAware {
             meters.counter("psig.triage.duplicates").increment();
             log.info("Revision {} of incident {} was already triaged; the repeat is skipped.", revision, incidentId);
         });
+    }
+
+    /** The verdict, with its summary in headers: readers that need only that do not decode the report it carries. */
+    private static ProducerRecord<Object, Object> record(String incidentId, IncidentTriaged triaged) {
+        ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId, triaged);
+        VerdictHeaders.of(triaged).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     private IncidentTriaged triaged(IncidentReported reported, Verdict verdict, List<Change> changes) {

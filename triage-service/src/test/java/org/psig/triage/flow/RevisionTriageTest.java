@@ -3,6 +3,7 @@ package org.psig.triage.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -101,6 +103,28 @@ class RevisionTriageTest {
                 .singleElement().satisfies(deadline ->
                         assertThat(deadline.getDueAt()).isEqualTo(SECOND_RECEIVED.plus(Duration.ofHours(72))));
         assertThat(second.getReasons()).anySatisfy(reason -> assertThat(reason).contains("after revision 2 was received"));
+    }
+
+    @Test
+    void shouldPutTheSummaryOfTheVerdictInTheRecordsHeaders() {
+        IncidentReported first = initial();
+        triage(first);
+        RecordOutput out = new RecordOutput();
+
+        listener.triage(breachFound(first), incidentId -> Optional.ofNullable(memory.get(incidentId)), out);
+
+        Headers headers = out.records().get(0).headers();
+        IncidentTriaged verdict = (IncidentTriaged) out.records().get(0).value();
+        assertThat(text(headers, "psig-revision")).isEqualTo("2");
+        assertThat(text(headers, "psig-region")).isEqualTo("53");
+        assertThat(text(headers, "psig-deadlines")).contains("CNIL_NOTIFICATION=2026-12-01T09:00:00Z");
+        assertThat(text(headers, "psig-severity")).as("the header and the value agree")
+                .isEqualTo(verdict.getSeverity().name());
+        assertThat(text(headers, "psig-legal-qualification")).isEqualTo(verdict.getLegalQualification().name());
+    }
+
+    private static String text(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test
