@@ -91,11 +91,14 @@ class DockerComposeTest {
     @ParameterizedTest
     @MethodSource("pipelineServices")
     @SuppressWarnings("unchecked")
-    void shouldMountTheJarTheBuildProduces(String name) {
+    void shouldMountTheJarTheBuildProducesWithTheSharedJvmSettings(String name) {
         List<String> volumes = (List<String>) service(name).get("volumes");
+        List<String> command = (List<String>) service(name).get("command");
 
-        assertThat(volumes).singleElement().asString()
-                .startsWith("./" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar:");
+        assertThat(volumes).containsExactly("./" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar:/app/service.jar:ro",
+                "./jvm/service.args:/app/service.args:ro");
+        assertThat(command).containsExactly("java", "@/app/service.args", "-jar", "/app/service.jar");
+        assertThat(ROOT.resolve("jvm/service.args")).as("the settings ./psig up and the tests use too").isRegularFile();
     }
 
     @Test

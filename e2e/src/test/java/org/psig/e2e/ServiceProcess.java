@@ -32,8 +32,7 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("No service jar at " + jar + " (system property " + jarProperty
                     + "); run the tests through Maven, which builds it first");
         }
-        List<String> command = new ArrayList<>(List.of(ChildJvms.java(),
-                "-Xmx256m", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.psig.schemas", "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(ChildJvms.java(), ChildJvms.settings("service"), "-jar", jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

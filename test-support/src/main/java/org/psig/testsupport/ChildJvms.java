@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildJvms {
 
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final String JVM_DIR_PROPERTY = "psig.jvm.dir";
 
     private ChildJvms() {
     }
@@ -19,6 +21,22 @@ public final class ChildJvms {
     /** The java executable of the JVM running the tests. */
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The JVM settings of a kind of process ({@code service}, {@code broker}, {@code registry}) as a
+     * java argument file, the same that ./psig uses: {@code jvm/<kind>.args}.
+     */
+    public static String settings(String kind) {
+        String dir = System.getProperty(JVM_DIR_PROPERTY);
+        if (dir == null) {
+            throw new IllegalStateException("System property " + JVM_DIR_PROPERTY + " is not set; run the tests through Maven");
+        }
+        Path file = Path.of(dir, kind + ".args").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("No JVM settings at " + file);
+        }
+        return "@" + file;
     }
 
     /** A loopback port free at the time of asking. */

@@ -125,7 +125,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private Process run(String name, String... mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                ChildJvms.java(), "-Xmx512m",
+                ChildJvms.java(), ChildJvms.settings("broker"),
                 "-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(mainAndArgs));
         return new ProcessBuilder(command).redirectErrorStream(true)

@@ -60,7 +60,7 @@ public final class RegistryServer {
         int port = ChildJvms.freePort();
         try {
             Path log = Files.createTempFile("psig-registry-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(ChildJvms.java(), "-Xmx384m", "-jar", jar.toString())
+            ProcessBuilder builder = new ProcessBuilder(ChildJvms.java(), ChildJvms.settings("registry"), "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
