@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 export PSIG_HOME="$(mktemp -d)"
 SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
+# As if the services were rebuilt after an earlier ./psig up: their AOT caches must be trained again,
+# not silently dropped.
+touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar
 ./psig up >"$PSIG_HOME/up.log" 2>&1 &
 UP=$!
 
@@ -27,7 +30,20 @@ await_ready() {
     grep "ready in" "$PSIG_HOME/up.log"
 }
 
+# On Java 25 the services start from AOT caches, trained by the first ./psig up after a build only.
+expect_aot() {
+    grep -q "on Java 2[5-9]" "$PSIG_HOME/up.log" || return 0
+    grep -q "from their AOT caches" "$PSIG_HOME/up.log" || fail "the services started without their AOT caches"
+    if [ "$1" = trained ]; then
+        grep -q "training the AOT cache" "$PSIG_HOME/up.log" || fail "rebuilt services were not trained again"
+    elif grep -q "training the AOT cache" "$PSIG_HOME/up.log"; then
+        fail "the AOT caches were trained again without a rebuild"
+    fi
+    echo "AOT caches: $1"
+}
+
 await_ready
+expect_aot trained
 [ "$(./psig status | grep -c ': up')" = 5 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
 [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/v3/api-docs)" = 200 ] || fail "no OpenAPI document"
@@ -68,6 +84,7 @@ echo "stopped: every part is down"
 ./psig up >"$PSIG_HOME/up.log" 2>&1 &
 UP=$!
 await_ready
+expect_aot reused
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
