@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.psig.schemas.Deadline;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
@@ -55,12 +56,14 @@ public record KnownVerdict(int revision, String legalQualification, String malic
                 Severity.valueOf(header.apply(VerdictHeaders.SEVERITY)).name(),
                 region == null || region.isEmpty() ? null : region.intern(),
                 tlp == null || tlp.isEmpty() ? null : Tlp.valueOf(tlp).name(),
-                VerdictHeaders.deadlines(header.apply(VerdictHeaders.DEADLINES)).stream()
-                        .map(d -> new Due(d.getDuty().name(), d.getDueAt())).toList(),
-                null, header.apply(VerdictHeaders.RULESET_VERSION).intern());
+                dues(VerdictHeaders.deadlines(header.apply(VerdictHeaders.DEADLINES))), null, header.apply(VerdictHeaders.RULESET_VERSION).intern());
     }
 
     private static List<Due> deadlines(IncidentTriaged triaged) {
-        return triaged.getDeadlines().stream().map(d -> new Due(d.getDuty().name(), d.getDueAt())).toList();
+        return dues(triaged.getDeadlines());
+    }
+
+    private static List<Due> dues(List<Deadline> deadlines) {
+        return deadlines.stream().map(d -> new Due(d.getDuty().name(), d.getDueAt())).toList();
     }
 }
