@@ -191,7 +191,7 @@ public final class Bench {
                 ? " (still draining; counted again at the end of the run)" : ""));
     }
 
-    private static List<String> notificationTopics() {
+    static List<String> notificationTopics() {
         List<String> topics = new ArrayList<>(Topics.allArsNotifications());
         topics.add(Topics.NOTIFICATION_UNROUTED);
         topics.add(Topics.NOTIFICATION_HFDS);
