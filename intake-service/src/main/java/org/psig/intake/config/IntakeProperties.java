@@ -1,5 +1,6 @@
 package org.psig.intake.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize the largest body accepted; a report is a few KiB, the longest allowed one ~40 KiB
  * @param rateLimit requests allowed per key and instance
  * @param apiKeys the keys allowed to post, stored as SHA-256 hashes, never in clear
+ * @param snapshots where and how often the memories of reports and verdicts are copied to disk
  */
 @Validated
 @ConfigurationProperties("psig.intake")
@@ -32,7 +34,16 @@ public record IntakeProperties(
         @NotNull Duration retryAfter,
         @NotNull DataSize maxBodySize,
         @NotNull @Valid RateLimit rateLimit,
-        @NotNull @Valid List<ApiKey> apiKeys) {
+        @NotNull @Valid List<ApiKey> apiKeys,
+        @NotNull @Valid SnapshotSettings snapshots) {
+
+    /**
+     * @param directory where snapshots are kept, one file per memory; none are kept when unset (every
+     *                  start then reads the topics from their beginning)
+     * @param interval how often a memory that moved is copied: a start reads at most this much of the topics
+     */
+    public record SnapshotSettings(Path directory, @NotNull Duration interval) {
+    }
 
     /**
      * @param perSecond sustained requests per second per key

@@ -1,5 +1,7 @@
 package org.psig.intake.memory;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +28,35 @@ import org.springframework.stereotype.Component;
  * Every report ever accepted, by incidentId, read from {@code psig.incident.reported} itself: the
  * log every intake instance writes is the shared memory of all of them, so it survives restarts and
  * is the same behind a load balancer. It reads each record's key and headers ({@link ReportHeaders}),
- * not the report itself. A background thread reads the topic from its beginning and
- * then follows it; {@link #awaitCaughtUp} lets a request wait until it has seen everything committed
- * before the request arrived.
+ * not the report itself. A background thread reads the topic from its beginning, or from where
+ * the last snapshot ({@link Snapshots}) left it, then follows it; {@link #awaitCaughtUp} lets a
+ * request wait until it has seen everything committed before the request arrived.
  */
 @Component
 public class ReportIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final String SNAPSHOT = "report-index";
 
     private final ConsumerFactory<String, ?> consumerFactory;
     private final EndOffsets endOffsets;
     private final Map<UUID, KnownIncident> known = new ConcurrentHashMap<>();
     private final ReadPositions positions = new ReadPositions();
     private final ReaderThread reader = new ReaderThread("intake-report-index");
+    private final Snapshots snapshots;
+    private final SnapshotSchedule schedule;
+    private volatile Map<TopicPartition, Long> lastPositions = Map.of();
+    private volatile int fromSnapshot;
     private boolean loadedLogged;
     private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> legacyReader;
 
-    ReportIndex(ConsumerFactory<String, ?> consumerFactory, EndOffsets endOffsets) {
+    ReportIndex(ConsumerFactory<String, ?> consumerFactory, EndOffsets endOffsets, Snapshots snapshots) {
         this.consumerFactory = consumerFactory;
         this.endOffsets = endOffsets;
+        this.snapshots = snapshots;
+        this.schedule = new SnapshotSchedule(snapshots.interval());
     }
 
     public Optional<KnownIncident> find(UUID incidentId) {
@@ -83,17 +92,41 @@ public class ReportIndex implements SmartLifecycle {
         return known.size();
     }
 
+    /** How many incidents this start took from the snapshot rather than from the topic. */
+    public int fromSnapshot() {
+        return fromSnapshot;
+    }
+
     private void read() {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        positions.assigned(partitions, consumer.endOffsets(partitions));
-        log.info("Loading the memory of accepted reports from {} ({} partitions).", Topics.INCIDENT_REPORTED,
-                partitions.size());
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        resume(partitions, ends);
+        positions.assigned(partitions, ends);
         while (reader.running()) {
             pollOnce(partitions);
         }
+    }
+
+    /** Starts from the snapshot where there is a usable one, else from the topic's beginning. */
+    private void resume(List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+        var snapshot = snapshots.load(SNAPSHOT, SnapshotCodec::readIncidents, read -> ends);
+        if (snapshot.isEmpty()) {
+            consumer.seekToBeginning(partitions);
+            log.info("Loading the memory of accepted reports from {} ({} partitions), from its beginning.",
+                    Topics.INCIDENT_REPORTED, partitions.size());
+            return;
+        }
+        snapshot.get().body().forEach(incident -> known.putIfAbsent(incident.incidentId(), incident));
+        fromSnapshot = snapshot.get().body().size();
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> covered = snapshot.get().coverage().positions();
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, Math.max(covered.getOrDefault(partition, 0L), beginnings.get(partition)));
+        }
+        log.info("Loading the memory of accepted reports: {} reports from the snapshot, then {} from there.",
+                fromSnapshot, Topics.INCIDENT_REPORTED);
     }
 
     private void pollOnce(List<TopicPartition> partitions) {
@@ -109,8 +142,13 @@ public class ReportIndex implements SmartLifecycle {
                             record.topic(), record.partition(), record.offset(), Topics.INCIDENT_REPORTED);
                 }
             }
-            positions.advanced(partitions.stream().collect(
-                    Collectors.toMap(tp -> tp, tp -> consumer.position(tp))));
+            Map<TopicPartition, Long> reached = partitions.stream().collect(
+                    Collectors.toMap(tp -> tp, tp -> consumer.position(tp)));
+            positions.advanced(reached);
+            lastPositions = reached;
+            if (snapshots.enabled() && schedule.due(reached)) {
+                snapshots.save(SNAPSHOT, reached, this::writeSnapshot);
+            }
             if (positions.loaded() && !loadedLogged) {
                 loadedLogged = true;
                 log.info("The memory of accepted reports is loaded: {} reports.", known.size());
@@ -144,9 +182,15 @@ public class ReportIndex implements SmartLifecycle {
         reader.start(consumer, this::read);
     }
 
+    /** Everything known; with what own writes added, possibly beyond the positions: a revision read twice is kept once. */
+    private void writeSnapshot(DataOutputStream out) throws IOException {
+        SnapshotCodec.writeIncidents(out, all());
+    }
+
     @Override
     public void stop() {
         reader.stop();
+        snapshots.saveNow(SNAPSHOT, lastPositions, this::writeSnapshot);
     }
 
     @Override

@@ -16,6 +16,7 @@ class ReportIndexHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        (index.loaded() ? builder.up() : builder.outOfService()).withDetail("reports", index.size());
+        (index.loaded() ? builder.up() : builder.outOfService()).withDetail("reports", index.size())
+                .withDetail("fromSnapshot", index.fromSnapshot());
     }
 }

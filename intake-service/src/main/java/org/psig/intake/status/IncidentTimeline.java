@@ -1,9 +1,12 @@
 package org.psig.intake.status;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ import org.psig.intake.memory.IndexUnavailableException;
 import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.RawConsumers;
 import org.psig.intake.memory.ReaderThread;
+import org.psig.intake.memory.SnapshotSchedule;
+import org.psig.intake.memory.Snapshots;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.NotificationHeaders;
 import org.psig.schemas.Topics;
@@ -38,8 +43,9 @@ import org.springframework.stereotype.Component;
  * What happened to each incident after the intake wrote it, read from the topics themselves, so that
  * every intake instance answers the same, before and after restarts: the verdict of each revision
  * from {@code psig.incident.triaged}, and every notification, both from the records' headers.
- * A background thread reads them from their beginning, then follows them; topics that do not exist
- * yet (the notification service creates its own) are looked for again until they do.
+ * A background thread reads them from their beginning, or from where the last snapshot
+ * ({@link Snapshots}) left them, then follows them; topics that do not exist yet (the notification
+ * service creates its own) are looked for again until they do.
  */
 @Component
 public class IncidentTimeline implements SmartLifecycle {
@@ -58,9 +64,16 @@ public class IncidentTimeline implements SmartLifecycle {
     private final ReaderThread reader = new ReaderThread("intake-incident-timeline");
     private Consumer<String, byte[]> consumer;
     private AvroKafkaDeserializer<Object> verdictReader;
+    private final Snapshots snapshots;
+    private final SnapshotSchedule schedule;
+    /** Where the snapshot this start used left each partition; the others are read from their beginning. */
+    private Map<TopicPartition, Long> resumeAt = Map.of();
+    private volatile Map<TopicPartition, Long> lastPositions = Map.of();
 
-    IncidentTimeline(ConsumerFactory<String, ?> consumerFactory) {
+    IncidentTimeline(ConsumerFactory<String, ?> consumerFactory, Snapshots snapshots) {
         this.consumerFactory = consumerFactory;
+        this.snapshots = snapshots;
+        this.schedule = new SnapshotSchedule(snapshots.interval());
     }
 
     /** True once everything the topics held when they were found has been read. */
@@ -129,6 +142,7 @@ public class IncidentTimeline implements SmartLifecycle {
     }
 
     private void read() {
+        resumeFromSnapshot();
         Set<TopicPartition> assigned = new HashSet<>();
         long nextDiscovery = 0;
         while (reader.running()) {
@@ -153,7 +167,10 @@ public class IncidentTimeline implements SmartLifecycle {
             if (found.size() > assigned.size()) {
                 List<TopicPartition> added = found.stream().filter(tp -> !assigned.contains(tp)).toList();
                 consumer.assign(found);
-                consumer.seekToBeginning(added);
+                Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(added);
+                for (TopicPartition partition : added) {
+                    consumer.seek(partition, Math.max(resumeAt.getOrDefault(partition, 0L), beginnings.get(partition)));
+                }
                 endsWhenFound.putAll(consumer.endOffsets(added));
                 assigned.addAll(added);
             }
@@ -181,11 +198,36 @@ public class IncidentTimeline implements SmartLifecycle {
                     .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                 markLoaded();
             }
+            Map<TopicPartition, Long> reached = new HashMap<>();
+            consumer.assignment().forEach(partition -> reached.put(partition, consumer.position(partition)));
+            lastPositions = reached;
+            if (snapshots.enabled() && schedule.due(reached)) {
+                snapshots.save(TimelineSnapshot.KIND, reached, this::writeSnapshot);
+            }
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
             log.warn("Reading the verdict and notification topics failed, retrying: {}", e.getMessage());
         }
+    }
+
+    private void resumeFromSnapshot() {
+        try {
+            snapshots.load(TimelineSnapshot.KIND, TimelineSnapshot::read, consumer::endOffsets).ifPresent(snapshot -> {
+                verdicts.putAll(snapshot.body().verdicts());
+                snapshot.body().notifications().forEach((incidentId, sent) ->
+                        notifications.put(incidentId, new ArrayList<>(sent)));
+                resumeAt = snapshot.coverage().positions();
+                log.info("Loading the verdicts and notifications: {} verdicts from the snapshot, then the topics from there.",
+                        snapshot.body().verdicts().size());
+            });
+        } catch (KafkaException e) {
+            log.warn("The snapshot of verdicts and notifications is not used, the topics are read whole: {}", e.getMessage());
+        }
+    }
+
+    private void writeSnapshot(DataOutputStream out) throws IOException {
+        TimelineSnapshot.write(out, verdicts, notifications);
     }
 
     private void verdict(ConsumerRecord<String, byte[]> record) {
@@ -253,6 +295,7 @@ public class IncidentTimeline implements SmartLifecycle {
     @Override
     public void stop() {
         reader.stop();
+        snapshots.saveNow(TimelineSnapshot.KIND, lastPositions, this::writeSnapshot);
     }
 
     @Override

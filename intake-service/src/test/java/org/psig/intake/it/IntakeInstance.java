@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.psig.intake.IntakeApplication;
 import org.psig.testsupport.RegistryServer;
@@ -24,8 +26,9 @@ final class IntakeInstance implements AutoCloseable {
         this.url = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    static IntakeInstance start(String bootstrapServers) {
-        return new IntakeInstance(IntakeApplication.application().profiles("local").run(
+    /** An instance with the test settings, and {@code more} arguments after them. */
+    static IntakeInstance start(String bootstrapServers, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
@@ -33,6 +36,15 @@ final class IntakeInstance implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 // A stopped broker is the point of some tests: its reconnection warnings are noise.
                 "--logging.level.org.apache.kafka.clients.NetworkClient=ERROR"));
+        arguments.addAll(List.of(more));
+        return new IntakeInstance(IntakeApplication.application().profiles("local").run(arguments.toArray(String[]::new)));
+    }
+
+    /** A GET on the management port, where health and metrics live. */
+    HttpResponse<String> management(String path) throws Exception {
+        String port = context.getEnvironment().getProperty("local.management.port");
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String body) throws Exception {
