@@ -91,7 +91,7 @@ class SnapshotIT {
     private static JsonNode readyHealth(IntakeInstance instance) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> instance.management("/actuator/health/readiness").statusCode() == 200);
         JsonNode readiness = JSON.readTree(instance.management("/actuator/health/readiness").body());
-        assertThat(readiness.get("components").propertyNames()).contains("reportIndex", "incidentTimeline");
+        assertThat(readiness.get("components").propertyNames()).contains("reportIndex", "incidentTimeline", "writer");
         return JSON.readTree(instance.management("/actuator/health").body());
     }
 
