@@ -43,6 +43,13 @@ public record IntakeProperties(
      * @param interval how often a memory that moved is copied: a start reads at most this much of the topics
      */
     public record SnapshotSettings(Path directory, @NotNull Duration interval) {
+
+        public SnapshotSettings {
+            // An empty setting (the variable unset) is no directory, not the working directory.
+            if (directory != null && directory.toString().isBlank()) {
+                directory = null;
+            }
+        }
     }
 
     /**

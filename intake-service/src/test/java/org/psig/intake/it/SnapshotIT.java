@@ -57,6 +57,8 @@ class SnapshotIT {
         IntakeInstance without = start(false);
         answers.add(accepted(without.post(reports.get(2))));
         stop(without);
+        assertThat(Path.of("report-index.snapshot")).as("no directory set: no snapshot, not in the working directory")
+                .doesNotExist();
 
         IntakeInstance restarted = start(true);
         JsonNode index = readyHealth(restarted).get("components").get("reportIndex").get("details");
