@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -32,12 +33,14 @@ public final class Bench {
     }
 
     /** Where the stack is and where results go, from the environment ./psig sets. */
-    record Settings(String intakeUrl, String bootstrap, String apiKey, Path brokerLib, Path logs, Path results) {
+    record Settings(String intakeUrl, String bootstrap, String apiKey, Path brokerLib, Path logs, Path results,
+                    Optional<Path> starts) {
 
         static Settings fromEnvironment() {
             return new Settings(env("PSIG_INTAKE_URL", "http://127.0.0.1:8080"), env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                     env("PSIG_API_KEY", "local-demo-key"), Path.of(env("PSIG_BROKER_LIB", "devstack/target/lib")),
-                    Path.of(env("PSIG_LOGS", ".psig/logs")), Path.of(env("PSIG_BENCH_RESULTS", "bench/results")));
+                    Path.of(env("PSIG_LOGS", ".psig/logs")), Path.of(env("PSIG_BENCH_RESULTS", "bench/results")),
+                    Optional.ofNullable(System.getenv("PSIG_STARTS")).filter(path -> !path.isBlank()).map(Path::of));
         }
 
         private static String env(String name, String fallback) {
@@ -90,7 +93,7 @@ public final class Bench {
         int recordSize = bodies.next(0).body().length;
         Baselines baselines = baselines(recordSize);
         Results results = new Results(plan, pipeline, pipelineSearch, baselines, recordSize, footprint.peakRssMb(),
-                Footprint.startupSeconds(settings.logs()));
+                Footprint.startupSeconds(settings.logs()), Footprint.starts(settings.starts()));
         Path out = results.write(settings.results(), LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!results.nothingLostOrDuplicated()) {
             throw new IllegalStateException("the run lost or duplicated reports or records: see " + out.resolve("report.md"));

@@ -61,6 +61,39 @@ final class Footprint {
         return megabytes;
     }
 
+    /**
+     * How long {@code ./psig up} took to say ready, and each service started alone beside it: launch to
+     * readiness and resident memory then.
+     */
+    record Starts(Double stackReadySeconds, Map<String, Double> aloneReadySeconds, Map<String, Long> aloneRssMb) {
+
+        static final Starts UNKNOWN = new Starts(null, Map.of(), Map.of());
+    }
+
+    /** The starts ./psig bench measured before the load, one "service ms rssMb" line each and "stack seconds". */
+    static Starts starts(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Starts.UNKNOWN;
+        }
+        Double stack = null;
+        Map<String, Double> ready = new LinkedHashMap<>();
+        Map<String, Long> rss = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file.get())) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[0].equals("stack") && fields.length == 2) {
+                    stack = Double.parseDouble(fields[1]);
+                } else if (fields.length == 3) {
+                    ready.put(fields[0], Long.parseLong(fields[1]) / 1000.0);
+                    rss.put(fields[0], Long.parseLong(fields[2]));
+                }
+            }
+        } catch (IOException | NumberFormatException unreadable) {
+            return Starts.UNKNOWN;
+        }
+        return new Starts(stack, ready, rss);
+    }
+
     /** Each service's "Started ... in N seconds" from the logs of ./psig up. */
     static Map<String, Double> startupSeconds(Path logs) {
         Map<String, Double> seconds = new LinkedHashMap<>();

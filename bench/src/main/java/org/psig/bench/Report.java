@@ -3,6 +3,7 @@ package org.psig.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** report.md: the run's figures as tables a reader can take in at a glance. */
 final class Report {
@@ -67,11 +68,17 @@ final class Report {
                         correctness.get("accepted"), correctness.get("notified"), correctness.get("lost"),
                         correctness.get("duplicated"), correctness.get("rawChainSent"), correctness.get("rawChainLost"),
                         correctness.get("rawChainDuplicated")))
-                .append("\n## Footprint\n\n| part | peak RSS under load (MB) | start-up (s) |\n|---|---|---|\n");
+                .append(String.format(Locale.ROOT, "%n## Footprint%n%n`./psig up` ready in %s s. Each service"
+                        + " started alone beside the idle stack: launch to readiness, and resident memory then.%n%n"
+                        + "| part | peak RSS under load (MB) | start-up in the stack (s) | alone: ready (s) | alone: RSS (MB) |%n"
+                        + "|---|---|---|---|---|%n", Objects.toString(footprint.get("stackReadySeconds"), "?")));
         Map<String, Object> rss = (Map<String, Object>) footprint.get("peakRssMb");
         Map<String, Object> startup = (Map<String, Object>) footprint.get("startupSeconds");
+        Map<String, Object> aloneReady = (Map<String, Object>) footprint.get("aloneReadySeconds");
+        Map<String, Object> aloneRss = (Map<String, Object>) footprint.get("aloneRssMb");
         rss.forEach((part, mb) -> md.append("| ").append(part).append(" | ").append(mb).append(" | ")
-                .append(startup.getOrDefault(part, "")).append(" |\n"));
+                .append(startup.getOrDefault(part, "")).append(" | ").append(aloneReady.getOrDefault(part, ""))
+                .append(" | ").append(aloneRss.getOrDefault(part, "")).append(" |\n"));
         md.append("\n![latency over time](latency-over-time.svg)\n\n![latency against rate](latency-vs-rate.svg)\n");
         return md.toString();
     }

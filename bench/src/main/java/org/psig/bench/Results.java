@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** results.json, report.md and the two charts of one run, and latest.json beside them. */
 record Results(Bench.Plan plan, List<ScenarioResult> pipeline, RateSearch.Found pipelineSearch, Bench.Baselines baselines,
-               int recordSize, Map<String, Long> peakRssMb, Map<String, Double> startupSeconds) {
+               int recordSize, Map<String, Long> peakRssMb, Map<String, Double> startupSeconds, Footprint.Starts starts) {
 
     Path write(Path root, String timestamp) throws IOException {
         Path dir = root.resolve(timestamp);
@@ -100,6 +100,9 @@ record Results(Bench.Plan plan, List<ScenarioResult> pipeline, RateSearch.Found 
         Map<String, Object> footprint = new LinkedHashMap<>();
         footprint.put("peakRssMb", peakRssMb);
         footprint.put("startupSeconds", startupSeconds);
+        footprint.put("stackReadySeconds", starts.stackReadySeconds());
+        footprint.put("aloneReadySeconds", starts.aloneReadySeconds());
+        footprint.put("aloneRssMb", starts.aloneRssMb());
         json.put("footprint", footprint);
         return json;
     }
