@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The start-up benchmark's two moves against a running stack: {@code fill <count>} adds that many
- * reports of history (each notified before it returns), and {@code first-report} posts one report
- * the moment the stack says it is ready, and tells what it got and when its notifications came.
+ * The benchmark's moves against a running stack: {@code fill <count>} adds that many reports of
+ * history (each notified before it returns), {@code first-report} posts one report the moment the
+ * stack says it is ready and tells what it got and when its notifications came, and
+ * {@code steady <rate> <seconds>} offers one open-loop step, to compare two settings of a stack.
  */
 public final class History {
 
@@ -22,7 +23,9 @@ public final class History {
             switch (args.length > 0 ? args[0] : "") {
                 case "fill" -> fill(load, watcher, Integer.parseInt(args[1]));
                 case "first-report" -> System.out.println(firstReport(load, watcher).json());
-                default -> throw new IllegalArgumentException("usage: History fill <count> | first-report");
+                case "steady" -> steady(load, watcher, Double.parseDouble(args[1]), Duration.ofSeconds(Long.parseLong(args[2])));
+                default -> throw new IllegalArgumentException(
+                        "usage: History fill <count> | first-report | steady <reports/s> <seconds>");
             }
         } catch (Exception e) {
             e.printStackTrace();
@@ -44,6 +47,17 @@ public final class History {
             done += chunk;
             System.out.printf(Locale.ROOT, "history: %d reports added%n", done);
         }
+    }
+
+    /** One open-loop step against the running stack, for comparing two settings of it. */
+    private static void steady(LoadGenerator load, NotificationWatcher watcher, double rate, Duration duration)
+            throws InterruptedException {
+        Latencies latencies = new Latencies(System.nanoTime());
+        LoadGenerator.Outcome outcome = load.steady(rate, duration, latencies);
+        long notified = watcher.awaitComplete(outcome.accepted(), Duration.ofMinutes(2));
+        System.out.printf(Locale.ROOT, "steady %.0f/s: accepted %d/%d, notified %d, p50 %.1f ms, p99 %.1f ms, refused %s%n",
+                rate, outcome.accepted().size(), outcome.sent(), notified, latencies.percentileMillis(50),
+                latencies.percentileMillis(99), outcome.refusedByStatus());
     }
 
     /** What the first report posted after a start got. */

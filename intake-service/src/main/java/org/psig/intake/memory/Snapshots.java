@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -47,7 +47,8 @@ public class Snapshots {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicBoolean writing = new AtomicBoolean();
+    /** The kinds being written: a memory skips its turn while its last snapshot is still being written. */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
 
     Snapshots(IntakeProperties properties, KafkaAdmin admin) {
         this.directory = Optional.ofNullable(properties.snapshots().directory());
@@ -96,16 +97,16 @@ public class Snapshots {
     }
 
     /**
-     * Writes a snapshot in the background, unless one is being written; {@code body} runs on the
+     * Writes a snapshot in the background, unless one of this kind is being written; {@code body} runs on the
      * writer's thread and must write everything before {@code positions}, more being harmless.
      */
     public void save(String kind, Map<TopicPartition, Long> positions, SnapshotFile.BodyWriter body) {
-        if (directory.isPresent() && writing.compareAndSet(false, true)) {
+        if (directory.isPresent() && writing.add(kind)) {
             writer.submit(() -> {
                 try {
                     write(kind, positions, body);
                 } finally {
-                    writing.set(false);
+                    writing.remove(kind);
                 }
             });
         }

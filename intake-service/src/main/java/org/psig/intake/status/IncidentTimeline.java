@@ -2,9 +2,7 @@ package org.psig.intake.status;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,17 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.psig.intake.memory.IndexUnavailableException;
-import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.RawConsumers;
 import org.psig.intake.memory.ReaderThread;
 import org.psig.intake.memory.SnapshotSchedule;
 import org.psig.intake.memory.Snapshots;
-import org.psig.schemas.IncidentTriaged;
-import org.psig.schemas.NotificationHeaders;
 import org.psig.schemas.Topics;
-import org.psig.schemas.VerdictHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -55,8 +48,7 @@ public class IncidentTimeline implements SmartLifecycle {
     private static final Duration REDISCOVER = Duration.ofSeconds(5);
 
     private final ConsumerFactory<String, ?> consumerFactory;
-    private final Map<UUID, LatestVerdict> verdicts = new ConcurrentHashMap<>();
-    private final Map<UUID, List<Notified>> notifications = new ConcurrentHashMap<>();
+    private final TimelineEntries entries = new TimelineEntries();
     /** Where each partition ended when it was found: read up to there, the status is as complete as at start. */
     private final Map<TopicPartition, Long> endsWhenFound = new ConcurrentHashMap<>();
     private final Object monitor = new Object();
@@ -112,12 +104,12 @@ public class IncidentTimeline implements SmartLifecycle {
 
     /** How many incidents have a verdict. */
     public int verdicts() {
-        return verdicts.size();
+        return entries.verdicts();
     }
 
     /** The latest verdict triage published for the incident, without its reasons, and where it lies. */
     public Optional<LatestVerdict> verdict(UUID incidentId) {
-        return Optional.ofNullable(verdicts.get(incidentId));
+        return entries.verdict(incidentId);
     }
 
     /**
@@ -125,13 +117,7 @@ public class IncidentTimeline implements SmartLifecycle {
      * which one instance happened to read the topics must not show in its answer.
      */
     public List<Notified> notified(UUID incidentId) {
-        List<Notified> sent = notifications.get(incidentId);
-        if (sent == null) {
-            return List.of();
-        }
-        synchronized (sent) {
-            return sent.stream().sorted(Notified.ORDER).toList();
-        }
+        return entries.notified(incidentId);
     }
 
     private static List<String> topics() {
@@ -189,9 +175,9 @@ public class IncidentTimeline implements SmartLifecycle {
         try {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 if (record.topic().equals(Topics.INCIDENT_TRIAGED)) {
-                    verdict(record);
+                    entries.verdict(record, verdictReader);
                 } else {
-                    notification(record);
+                    entries.notification(record);
                 }
             }
             if (!loaded && endsWhenFound.entrySet().stream()
@@ -214,9 +200,7 @@ public class IncidentTimeline implements SmartLifecycle {
     private void resumeFromSnapshot() {
         try {
             snapshots.load(TimelineSnapshot.KIND, TimelineSnapshot::read, consumer::endOffsets).ifPresent(snapshot -> {
-                verdicts.putAll(snapshot.body().verdicts());
-                snapshot.body().notifications().forEach((incidentId, sent) ->
-                        notifications.put(incidentId, new ArrayList<>(sent)));
+                entries.restore(snapshot.body());
                 resumeAt = snapshot.coverage().positions();
                 log.info("Loading the verdicts and notifications: {} verdicts from the snapshot, then the topics from there.",
                         snapshot.body().verdicts().size());
@@ -227,51 +211,7 @@ public class IncidentTimeline implements SmartLifecycle {
     }
 
     private void writeSnapshot(DataOutputStream out) throws IOException {
-        TimelineSnapshot.write(out, verdicts, notifications);
-    }
-
-    private void verdict(ConsumerRecord<String, byte[]> record) {
-        try {
-            KnownVerdict summary = summary(record);
-            if (summary != null) {
-                LatestVerdict verdict = new LatestVerdict(summary, new KnownReport.Position(record.partition(), record.offset()));
-                verdicts.merge(UUID.fromString(record.key()), verdict,
-                        (known, read) -> read.summary().revision() >= known.summary().revision() ? read : known);
-            }
-        } catch (RuntimeException unreadable) {
-            log.warn("Record {}-{}@{} is not a readable verdict; the status skips it.", record.topic(),
-                    record.partition(), record.offset());
-        }
-    }
-
-    /** From the headers; a verdict written before they existed is decoded. */
-    private KnownVerdict summary(ConsumerRecord<String, byte[]> record) {
-        if (record.headers().lastHeader(VerdictHeaders.SEVERITY) != null) {
-            return KnownVerdict.summaryOf(name -> text(record, name).orElse(null));
-        }
-        return verdictReader.deserialize(record.topic(), record.headers(), record.value()) instanceof IncidentTriaged triaged
-                ? KnownVerdict.summaryOf(triaged) : null;
-    }
-
-    private void notification(ConsumerRecord<String, byte[]> record) {
-        if (record.key() == null) {
-            return;
-        }
-        int revision = text(record, NotificationHeaders.REVISION).map(Integer::parseInt).orElse(1);
-        Instant publishedAt = text(record, NotificationHeaders.PUBLISHED_AT).map(Instant::parse)
-                .orElse(Instant.ofEpochMilli(record.timestamp()));
-        Notified notified = new Notified(Notified.recipient(record.topic()), revision, publishedAt);
-        List<Notified> sent = notifications.computeIfAbsent(UUID.fromString(record.key()), id -> new ArrayList<>());
-        synchronized (sent) {
-            if (sent.stream().noneMatch(known -> known.sameAs(notified))) {
-                sent.add(notified);
-            }
-        }
-    }
-
-    private static Optional<String> text(ConsumerRecord<String, byte[]> record, String header) {
-        Header last = record.headers().lastHeader(header);
-        return last == null ? Optional.empty() : Optional.of(new String(last.value(), StandardCharsets.UTF_8));
+        entries.write(out);
     }
 
     private void sleep() {
