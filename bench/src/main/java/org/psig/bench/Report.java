@@ -69,7 +69,7 @@ final class Report {
                         correctness.get("duplicated"), correctness.get("rawChainSent"), correctness.get("rawChainLost"),
                         correctness.get("rawChainDuplicated")))
                 .append(String.format(Locale.ROOT, "%n## Footprint%n%n`./psig up` ready in %s s. Each service"
-                        + " started alone beside the idle stack: launch to readiness, and resident memory then.%n%n"
+                        + " started alone beside the stack, just after it said ready: launch to readiness, and resident memory then.%n%n"
                         + "| part | peak RSS under load (MB) | start-up in the stack (s) | alone: ready (s) | alone: RSS (MB) |%n"
                         + "|---|---|---|---|---|%n", Objects.toString(footprint.get("stackReadySeconds"), "?")));
         Map<String, Object> rss = (Map<String, Object>) footprint.get("peakRssMb");

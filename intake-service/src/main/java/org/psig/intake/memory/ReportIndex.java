@@ -46,7 +46,6 @@ public class ReportIndex implements SmartLifecycle {
     private final ReaderThread reader = new ReaderThread("intake-report-index");
     private final Snapshots snapshots;
     private final SnapshotSchedule schedule;
-    private volatile Map<TopicPartition, Long> lastPositions = Map.of();
     private volatile int fromSnapshot;
     private boolean loadedLogged;
     private Consumer<String, byte[]> consumer;
@@ -56,7 +55,7 @@ public class ReportIndex implements SmartLifecycle {
         this.consumerFactory = consumerFactory;
         this.endOffsets = endOffsets;
         this.snapshots = snapshots;
-        this.schedule = new SnapshotSchedule(snapshots.interval());
+        this.schedule = snapshots.schedule(SNAPSHOT, this::writeSnapshot);
     }
 
     public Optional<KnownIncident> find(UUID incidentId) {
@@ -145,10 +144,7 @@ public class ReportIndex implements SmartLifecycle {
             Map<TopicPartition, Long> reached = partitions.stream().collect(
                     Collectors.toMap(tp -> tp, tp -> consumer.position(tp)));
             positions.advanced(reached);
-            lastPositions = reached;
-            if (snapshots.enabled() && schedule.due(reached)) {
-                snapshots.save(SNAPSHOT, reached, this::writeSnapshot);
-            }
+            schedule.reached(() -> reached);
             if (positions.loaded() && !loadedLogged) {
                 loadedLogged = true;
                 log.info("The memory of accepted reports is loaded: {} reports.", known.size());
@@ -190,7 +186,7 @@ public class ReportIndex implements SmartLifecycle {
     @Override
     public void stop() {
         reader.stop();
-        snapshots.saveNow(SNAPSHOT, lastPositions, this::writeSnapshot);
+        schedule.stopped();
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.psig.intake.config.IntakeProperties;
 import org.slf4j.Logger;
@@ -49,6 +48,7 @@ public class Snapshots {
     });
     /** The kinds being written: a memory skips its turn while its last snapshot is still being written. */
     private final Set<String> writing = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> topicIds = new ConcurrentHashMap<>();
 
     Snapshots(IntakeProperties properties, KafkaAdmin admin) {
         this.directory = Optional.ofNullable(properties.snapshots().directory());
@@ -56,12 +56,17 @@ public class Snapshots {
         this.admin = admin;
     }
 
+    /** The snapshots of one memory, which {@code body} writes. */
+    public SnapshotSchedule schedule(String kind, SnapshotFile.BodyWriter body) {
+        return new SnapshotSchedule(this, kind, body);
+    }
+
     /** How often a memory that moved writes a new snapshot. */
-    public Duration interval() {
+    Duration interval() {
         return interval;
     }
 
-    public boolean enabled() {
+    boolean enabled() {
         return directory.isPresent();
     }
 
@@ -100,7 +105,7 @@ public class Snapshots {
      * Writes a snapshot in the background, unless one of this kind is being written; {@code body} runs on the
      * writer's thread and must write everything before {@code positions}, more being harmless.
      */
-    public void save(String kind, Map<TopicPartition, Long> positions, SnapshotFile.BodyWriter body) {
+    void save(String kind, Map<TopicPartition, Long> positions, SnapshotFile.BodyWriter body) {
         if (directory.isPresent() && writing.add(kind)) {
             writer.submit(() -> {
                 try {
@@ -113,7 +118,7 @@ public class Snapshots {
     }
 
     /** Writes a last snapshot when a memory stops, waiting for a write in progress first. */
-    public void saveNow(String kind, Map<TopicPartition, Long> positions, SnapshotFile.BodyWriter body) {
+    void saveNow(String kind, Map<TopicPartition, Long> positions, SnapshotFile.BodyWriter body) {
         if (directory.isEmpty() || positions.isEmpty()) {
             return;
         }
@@ -139,12 +144,18 @@ public class Snapshots {
         }
     }
 
+    /**
+     * Asked of the broker once per topic, not at every snapshot (each question opens an admin client). A
+     * topic created again while this runs keeps its old id here: the next start then refuses the
+     * snapshot and reads the topics whole, which is safe.
+     */
     private Map<String, String> topicIds(Set<String> topics) {
-        if (topics.isEmpty()) {
-            return Map.of();
+        String[] unknown = topics.stream().filter(topic -> !topicIds.containsKey(topic)).toArray(String[]::new);
+        if (unknown.length > 0) {
+            admin.describeTopics(unknown).values()
+                    .forEach(description -> topicIds.put(description.name(), description.topicId().toString()));
         }
-        return admin.describeTopics(topics.toArray(String[]::new)).values().stream()
-                .collect(Collectors.toMap(TopicDescription::name, description -> description.topicId().toString()));
+        return topics.stream().filter(topicIds::containsKey).collect(Collectors.toMap(topic -> topic, topicIds::get));
     }
 
     private Path file(String kind) {

@@ -1,7 +1,5 @@
 package org.psig.intake.status;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,12 +58,11 @@ public class IncidentTimeline implements SmartLifecycle {
     private final SnapshotSchedule schedule;
     /** Where the snapshot this start used left each partition; the others are read from their beginning. */
     private Map<TopicPartition, Long> resumeAt = Map.of();
-    private volatile Map<TopicPartition, Long> lastPositions = Map.of();
 
     IncidentTimeline(ConsumerFactory<String, ?> consumerFactory, Snapshots snapshots) {
         this.consumerFactory = consumerFactory;
         this.snapshots = snapshots;
-        this.schedule = new SnapshotSchedule(snapshots.interval());
+        this.schedule = snapshots.schedule(TimelineSnapshot.KIND, entries::write);
     }
 
     /** True once everything the topics held when they were found has been read. */
@@ -184,12 +181,11 @@ public class IncidentTimeline implements SmartLifecycle {
                     .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                 markLoaded();
             }
-            Map<TopicPartition, Long> reached = new HashMap<>();
-            consumer.assignment().forEach(partition -> reached.put(partition, consumer.position(partition)));
-            lastPositions = reached;
-            if (snapshots.enabled() && schedule.due(reached)) {
-                snapshots.save(TimelineSnapshot.KIND, reached, this::writeSnapshot);
-            }
+            schedule.reached(() -> {
+                Map<TopicPartition, Long> reached = new HashMap<>();
+                consumer.assignment().forEach(partition -> reached.put(partition, consumer.position(partition)));
+                return reached;
+            });
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -208,10 +204,6 @@ public class IncidentTimeline implements SmartLifecycle {
         } catch (KafkaException e) {
             log.warn("The snapshot of verdicts and notifications is not used, the topics are read whole: {}", e.getMessage());
         }
-    }
-
-    private void writeSnapshot(DataOutputStream out) throws IOException {
-        entries.write(out);
     }
 
     private void sleep() {
@@ -235,7 +227,7 @@ public class IncidentTimeline implements SmartLifecycle {
     @Override
     public void stop() {
         reader.stop();
-        snapshots.saveNow(TimelineSnapshot.KIND, lastPositions, this::writeSnapshot);
+        schedule.stopped();
     }
 
     @Override
