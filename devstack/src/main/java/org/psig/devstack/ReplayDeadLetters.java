@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.psig.schemas.Topics;
 
 /**
  * {@code ./psig replay-dlt <topic>}: puts the dead letters of a topic back on the topic they came
@@ -32,7 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ReplayDeadLetters {
 
-    static final String GROUP = "psig-replay-dlt";
+    static final String GROUP = Topics.DEAD_LETTER_REPLAY_GROUP;
     private static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
 
     private ReplayDeadLetters() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +36,8 @@ public final class BatchTransactions {
     private final KafkaTemplate<Object, Object> template;
     private final ConsumerRecordRecoverer deadLetters;
     private final DistributionSummary batchSizes;
+    private final Counter committed;
+    private final Counter rolledBack;
 
     public BatchTransactions(KafkaTemplate<Object, Object> template, ConsumerRecordRecoverer deadLetters,
                              MeterRegistry meters) {
@@ -43,6 +46,13 @@ public final class BatchTransactions {
         this.batchSizes = DistributionSummary.builder("psig.batch.records")
                 .description("Records consumed per poll batch, and so per Kafka transaction")
                 .register(meters);
+        this.committed = transactions(meters, "committed");
+        this.rolledBack = transactions(meters, "rolled_back");
+    }
+
+    private static Counter transactions(MeterRegistry meters, String outcome) {
+        return Counter.builder("psig.kafka.transactions").tag("outcome", outcome)
+                .description("Kafka transactions of poll batches, by how they ended").register(meters);
     }
 
     public <V> void process(List<ConsumerRecord<String, V>> records, IncidentMemory memory, RecordHandler<V> handler) {
@@ -76,6 +86,11 @@ public final class BatchTransactions {
             @Override
             public void afterCommit() {
                 afterCommit.forEach(Runnable::run);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                (status == STATUS_COMMITTED ? committed : rolledBack).increment();
             }
         });
     }

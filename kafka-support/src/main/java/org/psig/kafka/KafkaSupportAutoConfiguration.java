@@ -7,15 +7,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.psig.kafka.metrics.KafkaMetricsProperties;
+import org.psig.kafka.metrics.KafkaPositions;
+import org.psig.kafka.metrics.ReadinessGauge;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -28,7 +36,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * that could not even be deserialized), bounded retries then a dead-letter topic, Kafka health.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(TopicProperties.class)
+@EnableConfigurationProperties({TopicProperties.class, KafkaMetricsProperties.class})
 public class KafkaSupportAutoConfiguration {
 
     @Bean
@@ -86,6 +94,26 @@ public class KafkaSupportAutoConfiguration {
                 return bean;
             }
         };
+    }
+
+    @Bean
+    KafkaPositions kafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, MeterRegistry meters,
+                                  KafkaMetricsProperties properties) {
+        return new KafkaPositions(kafkaAdmin, listeners, meters, properties);
+    }
+
+    @Bean
+    ReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health) {
+        return new ReadinessGauge(health);
+    }
+
+    /**
+     * Listeners commit offsets inside transactions, after the last record; the commit marker that
+     * follows it would read as a lag of one record forever. The container corrects that at its next poll.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTransactionalOffsets() {
+        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     @Bean

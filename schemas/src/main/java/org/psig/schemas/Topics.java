@@ -22,6 +22,12 @@ public final class Topics {
     /** Internal: every incident whose notifications were published (compacted). */
     public static final String NOTIFIER_NOTIFIED_INCIDENTS = "psig.notifier.notified-incidents";
 
+    /**
+     * The consumer group whose committed offsets mark how far each dead-letter topic was replayed
+     * ({@code ./psig replay-dlt}); what lies beyond still waits for an operator.
+     */
+    public static final String DEAD_LETTER_REPLAY_GROUP = "psig-replay-dlt";
+
     /** INSEE region codes of the 18 ARS, in the contract's order. */
     public static final List<String> ARS_REGION_CODES = List.of(
             "01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94");

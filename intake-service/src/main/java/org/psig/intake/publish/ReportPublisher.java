@@ -25,7 +25,7 @@ public class ReportPublisher {
     ReportPublisher(KafkaTemplate<String, IncidentReported> template, MeterRegistry meters) {
         this.template = template;
         this.writes = Timer.builder("psig.intake.durable.write").description("Time until Kafka acknowledged a report")
-                .publishPercentileHistogram().register(meters);
+                .register(meters);
     }
 
     /**

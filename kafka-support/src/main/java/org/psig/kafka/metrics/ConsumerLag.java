@@ -1,0 +1,36 @@
+package org.psig.kafka.metrics;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How many committed records of each partition a consumer group has still to process.
+ *
+ * <p>A partition the group never committed is read from its start ({@code auto.offset.reset:
+ * earliest}), so all that it holds is lag. Ends are last stable offsets (read_committed), so
+ * records of a transaction still open upstream are not yet lag.
+ */
+final class ConsumerLag {
+
+    private ConsumerLag() {
+    }
+
+    static Map<TopicPartition, Long> of(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> starts,
+                                        Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> lag = new TreeMap<>(ConsumerLag::compare);
+        ends.forEach((partition, end) -> {
+            long from = committed.getOrDefault(partition, starts.getOrDefault(partition, 0L));
+            // A committed offset past the stable end (a transaction still open upstream, or the
+            // marker after the last record) is no lag, not a negative one.
+            lag.put(partition, Math.max(0, end - Math.max(from, starts.getOrDefault(partition, 0L))));
+        });
+        return lag;
+    }
+
+    static int compare(TopicPartition a, TopicPartition b) {
+        int byTopic = a.topic().compareTo(b.topic());
+        return byTopic != 0 ? byTopic : Integer.compare(a.partition(), b.partition());
+    }
+}
