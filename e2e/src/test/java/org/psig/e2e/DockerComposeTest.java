@@ -45,7 +45,8 @@ class DockerComposeTest {
     }
 
     static Stream<String> services() {
-        return Stream.of("kafka", "registry", "intake-service", "triage-service", "notification-service");
+        return Stream.of("kafka", "registry", "intake-service", "triage-service", "notification-service",
+                "prometheus", "grafana");
     }
 
     static Stream<String> pipelineServices() {
@@ -57,7 +58,7 @@ class DockerComposeTest {
     void shouldPinEveryImageTag(String name) {
         String image = (String) service(name).get("image");
 
-        assertThat(image).matches("[a-z0-9./-]+:[0-9][\\w.-]*");
+        assertThat(image).matches("[a-z0-9./-]+:v?[0-9][\\w.-]*");
     }
 
     @ParameterizedTest
@@ -104,6 +105,39 @@ class DockerComposeTest {
         assertThat(volumes).containsExactlyElementsOf(expected);
         assertThat(command).containsExactly("java", "@/app/service.args", "-jar", "/app/service.jar");
         assertThat(ROOT.resolve("jvm/service.args")).as("the settings ./psig up and the tests use too").isRegularFile();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRunPrometheusOnTheFilesOfPsigUpMonitoringWithTargetsOnTheServicesManagementPorts() throws IOException {
+        assertThat((List<String>) service("prometheus").get("volumes")).contains(
+                "./monitoring/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+                "./monitoring/rules:/etc/prometheus/rules:ro",
+                "./monitoring/compose-targets:/etc/prometheus/targets:ro");
+        String targets = Files.readString(ROOT.resolve("monitoring/compose-targets/services.json"));
+        assertThat(targets).contains("\"intake-service:8090\"", "\"triage-service:8082\"", "\"notification-service:8083\"");
+        assertThat((Map<String, Object>) service("triage-service").get("environment")).containsEntry("TRIAGE_PORT", 8082);
+        assertThat((Map<String, Object>) service("notification-service").get("environment"))
+                .containsEntry("NOTIFICATION_PORT", 8083);
+        assertThat(Files.readString(ROOT.resolve("monitoring/compose-targets/kafka.json"))).contains("\"kafka:9404\"");
+        assertThat((String) ((Map<String, Object>) service("kafka").get("environment")).get("KAFKA_OPTS"))
+                .contains("jmx_prometheus_javaagent.jar=9404:/opt/psig/jmx-exporter.yml");
+        assertThat((List<String>) service("kafka").get("volumes"))
+                .contains("./monitoring/jmx-exporter.yml:/opt/psig/jmx-exporter.yml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldProvisionGrafanaWithTheDashboardAndAPrometheusDataSourceOfTheUidItUses() throws IOException {
+        assertThat((List<String>) service("grafana").get("volumes")).contains(
+                "./monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./monitoring/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        assertThat(Files.readString(ROOT.resolve("monitoring/grafana/provisioning/datasources/prometheus.yml")))
+                .contains("uid: psig-prometheus", "url: http://prometheus:9090");
+        assertThat(Files.readString(ROOT.resolve("monitoring/grafana/provisioning/dashboards/psig.yml")))
+                .contains("path: /var/lib/grafana/dashboards");
+        String dashboard = Files.readString(ROOT.resolve("monitoring/grafana/dashboards/psig-pipeline.json"));
+        assertThat(dashboard).contains("\"uid\": \"psig-prometheus\"").doesNotContain("${DS_");
     }
 
     @Test

@@ -83,9 +83,9 @@ public final class MonitoringCheck {
         for (String dashboard : dashboards) {
             for (String expression : DashboardQueries.of(json.readTree(Files.readString(Path.of(dashboard))))) {
                 checks.put("dashboard " + Path.of(dashboard).getFileName() + ": " + expression, () -> {
-                    List<Double> values = prometheus.query(expression);
-                    return values.stream().anyMatch(value -> !value.isNaN()) ? null
-                            : values.isEmpty() ? "returns nothing" : "returns only NaN";
+                    List<PrometheusApi.Sample> samples = prometheus.query(expression);
+                    return samples.stream().anyMatch(sample -> !Double.isNaN(sample.value())) ? null
+                            : samples.isEmpty() ? "returns nothing" : "returns only NaN";
                 });
             }
         }

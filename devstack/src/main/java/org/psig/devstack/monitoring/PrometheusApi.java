@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +24,13 @@ final class PrometheusApi {
     }
 
     record Rule(String name, String query) {
+    }
+
+    record Sample(Map<String, String> labels, double value) {
+        @Override
+        public String toString() {
+            return labels + " " + String.format(Locale.ROOT, "%.3f", value);
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,18 +60,20 @@ final class PrometheusApi {
         return rules;
     }
 
-    /** The values of an instant query's result; empty when it returned nothing. */
-    List<Double> query(String expression) throws IOException, InterruptedException {
+    /** An instant query's samples; empty when it returned nothing. */
+    List<Sample> query(String expression) throws IOException, InterruptedException {
         JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8)).path("data");
-        List<Double> values = new ArrayList<>();
+        List<Sample> samples = new ArrayList<>();
         if ("scalar".equals(data.path("resultType").asText())) {
-            values.add(Double.valueOf(data.path("result").get(1).asText()));
+            samples.add(new Sample(Map.of(), Double.parseDouble(data.path("result").get(1).asText())));
         } else {
             for (JsonNode sample : data.path("result")) {
-                values.add(Double.valueOf(sample.path("value").get(1).asText()));
+                Map<String, String> labels = new TreeMap<>();
+                sample.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+                samples.add(new Sample(labels, Double.parseDouble(sample.path("value").get(1).asText())));
             }
         }
-        return values;
+        return samples;
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
