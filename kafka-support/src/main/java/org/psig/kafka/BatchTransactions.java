@@ -1,5 +1,6 @@
 package org.psig.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,13 @@ import java.util.Optional;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.commons.logging.LogFactory;
+import org.slf4j.MDC;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -28,6 +34,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * goes to the dead-letter topic in the same transaction while the rest of the batch goes on. Any
  * other failure (Kafka or the registry unreachable, a memory that cannot be reloaded) is thrown: the
  * whole batch rolls back and is retried, and nothing of it is published twice.
+ *
+ * <p>Each record is handled in an observation continuing the trace its headers carry (a batch has
+ * no single parent), so that what it publishes carries the same trace on to the next hop, and its
+ * log lines carry the traceId and the incidentId (the record's key).
  */
 public final class BatchTransactions {
 
@@ -38,16 +48,30 @@ public final class BatchTransactions {
     private final DistributionSummary batchSizes;
     private final Counter committed;
     private final Counter rolledBack;
+    private final ObservationRegistry observations;
 
     public BatchTransactions(KafkaTemplate<Object, Object> template, ConsumerRecordRecoverer deadLetters,
-                             MeterRegistry meters) {
+                             MeterRegistry meters, ObservationRegistry observations) {
         this.template = template;
+        this.observations = observations;
         this.deadLetters = deadLetters;
         this.batchSizes = DistributionSummary.builder("psig.batch.records")
                 .description("Records consumed per poll batch, and so per Kafka transaction")
                 .register(meters);
         this.committed = transactions(meters, "committed");
         this.rolledBack = transactions(meters, "rolled_back");
+    }
+
+    private Observation observation(ConsumerRecord<String, ?> record) {
+        ReceiverContext<ConsumerRecord<String, ?>> context = new ReceiverContext<>((carrier, key) -> {
+            Header header = carrier.headers().lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        });
+        context.setCarrier(record);
+        context.setRemoteServiceName("kafka");
+        return Observation.createNotStarted("psig.record", () -> context, observations)
+                .contextualName(record.topic() + " process")
+                .lowCardinalityKeyValue("topic", record.topic());
     }
 
     private static Counter transactions(MeterRegistry meters, String outcome) {
@@ -70,13 +94,22 @@ public final class BatchTransactions {
                 continue;
             }
             RecordOutput out = new RecordOutput();
-            try {
-                handler.handle(record.value(), seen, out);
-            } catch (RuntimeException refused) {
-                deadLetters.accept(record, refused);
+            boolean handled;
+            try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId", record.key())) {
+                handled = observation(record).observe(() -> {
+                    try {
+                        handler.handle(record.value(), seen, out);
+                    } catch (RuntimeException refused) {
+                        deadLetters.accept(record, refused);
+                        return false;
+                    }
+                    out.records().forEach(template::send);
+                    return true;
+                });
+            }
+            if (!handled) {
                 continue;
             }
-            out.records().forEach(template::send);
             remembered.putAll(out.remembered());
             afterCommit.addAll(out.afterCommitActions());
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -17,13 +18,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -61,8 +60,9 @@ public class KafkaSupportAutoConfiguration {
 
     @Bean
     BatchTransactions batchTransactions(KafkaTemplate<Object, Object> template, ConsumerRecordRecoverer deadLetters,
-                                        MeterRegistry meters) {
-        return new BatchTransactions(template, deadLetters, meters);
+                                        MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        return new BatchTransactions(template, deadLetters, meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /**
@@ -105,15 +105,6 @@ public class KafkaSupportAutoConfiguration {
     @Bean
     ReadinessGauge readinessGauge(ObjectProvider<HealthEndpoint> health) {
         return new ReadinessGauge(health);
-    }
-
-    /**
-     * Listeners commit offsets inside transactions, after the last record; the commit marker that
-     * follows it would read as a lag of one record forever. The container corrects that at its next poll.
-     */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTransactionalOffsets() {
-        return container -> container.getContainerProperties().setFixTxOffsets(true);
     }
 
     @Bean

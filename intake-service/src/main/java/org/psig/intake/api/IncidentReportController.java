@@ -81,6 +81,7 @@ class IncidentReportController {
         ApiKeys.authorize(key, request.establishment().finessEt(), request.establishment().finessEj());
 
         Receipt receipt = intake.accept(request, Finess.warnings(request.establishment()));
+        Acceptances.log(receipt.incidentId(), receipt.revision(), receipt.repeat());
 
         String outcome = receipt.repeat() ? "repeat" : "accepted";
         meters.counter("psig.intake.reports", "outcome", outcome, "reason", "none").increment();

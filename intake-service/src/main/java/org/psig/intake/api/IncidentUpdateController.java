@@ -82,6 +82,7 @@ class IncidentUpdateController {
         IncidentUpdateRequest update = reader.readUpdate(BoundedBody.read(http, properties.maxBodySize()));
 
         Receipt receipt = updates.accept(incidentId, key, update);
+        Acceptances.log(incidentId, receipt.revision(), receipt.repeat());
 
         meters.counter("psig.intake.reports", "outcome", receipt.repeat() ? "repeat" : "accepted", "reason", "update")
                 .increment();

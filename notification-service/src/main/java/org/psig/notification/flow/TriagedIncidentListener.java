@@ -75,6 +75,8 @@ class TriagedIncidentListener implements ConsumerSeekAware {
         String region = triaged.getArsRegionCode();
         Instant publishedAt = clock.instant();
 
+        log.info("Revision {} of incident {} notified to {} and the HFDS.", revision, incidentId,
+                region == null ? "no ARS (unrouted)" : "ARS " + region);
         out.send(record(regionalTopic(incidentId, region), triaged, publishedAt, Notifications.forArs(triaged, publishedAt)))
                 .send(record(Topics.NOTIFICATION_HFDS, triaged, publishedAt, Notifications.forHfds(triaged, publishedAt)))
                 .remember(incidentId, Integer.toString(revision))

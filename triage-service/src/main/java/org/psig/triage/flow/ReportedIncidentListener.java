@@ -89,6 +89,9 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         Verdict verdict = policy.triage(ReportFacts.from(reported.getReport()), context);
         List<Change> changes = known.map(soFar -> VerdictChanges.between(soFar.verdict(), VerdictChanges.fields(verdict)))
                 .orElse(List.of());
+        log.info("Revision {} of incident {} triaged: severity {}, {}, {}, ARS {}.", revision, incidentId,
+                verdict.severity(), verdict.maliciousness(), verdict.legalQualification(),
+                verdict.arsRegionCode().orElse("none"));
         out.send(record(incidentId, triaged(reported, verdict, changes)))
                 .remember(incidentId, TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict).encode())
                 .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
