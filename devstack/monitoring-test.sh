@@ -54,6 +54,16 @@ others=$(query 'ALERTS{alertstate="firing", alertname!="PsigDeadLettersWaiting"}
 [ -z "$others" ] || fail "alerts fired that should not have: $others"
 echo "no other alert fired"
 
+# The README's dashboard query and alert listing, as written there.
+curl -s http://127.0.0.1:9090/api/v1/query --data-urlencode \
+  'query=sum(rate(psig_notification_age_seconds_bucket{le="5.0"}[5m])) / sum(rate(psig_notification_age_seconds_count[5m]))' \
+    | grep -q '"status":"success","data":{"resultType":"vector","result":\[{"metric":{},"value":' \
+    || fail "the README's dashboard query returned nothing"
+curl -s http://127.0.0.1:9090/api/v1/alerts | jq -c '.data.alerts[] | {alert: .labels.alertname, state, topic: .labels.topic}' \
+    | grep -qx '{"alert":"PsigDeadLettersWaiting","state":"firing","topic":"psig.incident.reported-dlt"}' \
+    || fail "the README's alert listing does not show the dead-letter alert firing"
+echo "the README's dashboard query and alert listing answer as shown"
+
 echo "notification age over the last 90 s, from the services' own metrics (POST to publish):"
 for q in 0.5 0.95 0.99; do
     echo "  p${q#0.}: $(query "histogram_quantile($q, sum by (le) (increase(psig_notification_age_seconds_bucket[90s])))") s"

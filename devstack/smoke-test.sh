@@ -66,6 +66,18 @@ for topic in psig.notification.ars.53 psig.notification.hfds; do
     echo "notification of $incident is on $topic"
 done
 
+# The README's trace: one line per service about the sample, all with one traceId.
+deadline=$((SECONDS + 10))
+until [ "$(grep -h "\"incidentId\":\"$incident\"" "$PSIG_HOME"/logs/*-service.log | jq -r '[.service.name, .traceId, .message] | @tsv' | cut -f1 | sort -u | wc -l)" = 3 ]; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the three services did not each log $incident"
+    sleep 1
+done
+trail=$(grep -h "\"incidentId\":\"$incident\"" "$PSIG_HOME"/logs/*-service.log | jq -r '[.service.name, .traceId, .message] | @tsv')
+echo "$trail"
+[ "$(cut -f2 <<<"$trail" | sort -u | wc -l)" = 1 ] || fail "more than one traceId for $incident"
+[ "$(cut -f2 <<<"$trail" | head -n 1)" != null ] || fail "no traceId on the log lines of $incident"
+echo "one trace for $incident across the three services' logs"
+
 invalid=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' \
     --data '{"declarantReference":"X-1","establishment":{"finessEt":"35010","name":"CH","type":"ES"},"declarant":{"name":"RSSI","email":"rssi-at-example.org"},"incident":{"detectedAt":"2026-11-27T06:40:00+01:00","summary":"s","description":"d","category":"RANSOMWARE","declaredOrigin":"MALICIOUS","status":"ONGOING"},"impacts":{"careSafety":"NONE","dataConfidentiality":false,"dataIntegrity":false,"dataAvailability":false,"personalDataBreach":false,"functioning":"NONE","degradedMode":false,"healthSystemImpact":false,"spreadRisk":false}}')

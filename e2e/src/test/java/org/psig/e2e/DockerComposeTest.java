@@ -45,8 +45,13 @@ class DockerComposeTest {
     }
 
     static Stream<String> services() {
-        return Stream.of("kafka", "registry", "intake-service", "triage-service", "notification-service",
+        return Stream.of("kafka", "registry-db", "registry", "intake-service", "triage-service", "notification-service",
                 "prometheus", "grafana");
+    }
+
+    /** Every container, long-running or one-shot: each runs a pinned image. */
+    static Stream<String> containers() {
+        return Stream.concat(services(), Stream.of("schemas"));
     }
 
     static Stream<String> pipelineServices() {
@@ -54,7 +59,7 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("containers")
     void shouldPinEveryImageTag(String name) {
         String image = (String) service(name).get("image");
 
@@ -73,8 +78,10 @@ class DockerComposeTest {
     void shouldStartAServiceOnlyOnceKafkaAndTheRegistryAreHealthy(String name) {
         Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service(name).get("depends_on");
 
-        assertThat(dependsOn).containsOnlyKeys("kafka", "registry");
-        assertThat(dependsOn.values()).allSatisfy(d -> assertThat(d).containsEntry("condition", "service_healthy"));
+        assertThat(dependsOn).containsOnlyKeys("kafka", "registry", "schemas");
+        assertThat(dependsOn.get("kafka")).containsEntry("condition", "service_healthy");
+        assertThat(dependsOn.get("registry")).containsEntry("condition", "service_healthy");
+        assertThat(dependsOn.get("schemas")).containsEntry("condition", "service_completed_successfully");
     }
 
     @ParameterizedTest
@@ -93,18 +100,31 @@ class DockerComposeTest {
     @ParameterizedTest
     @MethodSource("pipelineServices")
     @SuppressWarnings("unchecked")
-    void shouldMountTheJarTheBuildProducesWithTheSharedJvmSettings(String name) {
-        List<String> volumes = (List<String>) service(name).get("volumes");
-        List<String> command = (List<String>) service(name).get("command");
+    void shouldRunTheImageJibBuildsWithTheSharedJvmSettings(String name) throws IOException {
+        String parent = Files.readString(ROOT.resolve("pom.xml"));
 
-        List<String> expected = new ArrayList<>(List.of("./" + name + "/target/" + name + "-0.1.0-SNAPSHOT-exec.jar:/app/service.jar:ro",
-                "./jvm/service.args:/app/service.args:ro"));
-        if (name.equals("intake-service")) {
-            expected.add("intake-snapshots:/var/lib/psig/intake-snapshots");
-        }
-        assertThat(volumes).containsExactlyElementsOf(expected);
-        assertThat(command).containsExactly("java", "@/app/service.args", "-jar", "/app/service.jar");
+        assertThat(parent).contains("<image>psig/${project.artifactId}:${project.version}</image>",
+                "<jvmFlag>@/app/jvm/service.args</jvmFlag>", "<into>/app/jvm</into>", "<includes>service.args</includes>");
+        assertThat(service(name).get("image")).isEqualTo("psig/" + name + ":0.1.0-SNAPSHOT");
+        assertThat(service(name)).doesNotContainKey("command");
+        List<String> volumes = (List<String>) service(name).getOrDefault("volumes", List.of());
+        assertThat(volumes).as("no jar mounted: the image holds it")
+                .isEqualTo(name.equals("intake-service") ? List.of("intake-snapshots:/var/lib/psig/intake-snapshots") : List.of());
         assertThat(ROOT.resolve("jvm/service.args")).as("the settings ./psig up and the tests use too").isRegularFile();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldRegisterTheSchemasBeforeTheServicesOnARegistryThatKeepsThemWithBackwardCompatibility() {
+        assertThat(service("schemas").get("image")).isEqualTo("psig/devstack:0.1.0-SNAPSHOT");
+        assertThat((Map<String, Object>) service("schemas").get("environment"))
+                .containsEntry("PSIG_REGISTRY_URL", "http://registry:8080");
+        Map<String, Object> registry = (Map<String, Object>) service("registry").get("environment");
+        assertThat(registry).containsEntry("REGISTRY_RULES_GLOBAL_COMPATIBILITY", "BACKWARD")
+                .containsEntry("REGISTRY_DATASOURCE_URL", "jdbc:postgresql://registry-db:5432/registry");
+        assertThat((String) service("registry").get("image")).startsWith("apicurio/apicurio-registry-sql:");
+        assertThat((List<String>) service("registry-db").get("volumes")).contains("registry-db:/var/lib/postgresql/data");
+        assertThat((Map<String, Object>) COMPOSE.get("volumes")).containsKey("registry-db");
     }
 
     @Test
@@ -182,13 +202,21 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void shouldCreateTheAclsWithTheDevstackTheBuildProduces() {
+    void shouldCreateTheAclsWithTheDevstackImageOnItsJibClasspath() {
         Map<String, Object> acls = secure("acls");
 
-        assertThat((List<String>) acls.get("command")).containsSubsequence("org.psig.devstack.Secure", "apply-acls");
-        assertThat((List<String>) acls.get("volumes")).anySatisfy(volume -> assertThat(volume)
-                .startsWith("./devstack/target/devstack-0.1.0-SNAPSHOT.jar:"));
-        assertThat(Files.isRegularFile(ROOT.resolve("devstack/target/devstack-0.1.0-SNAPSHOT.jar")))
-                .as("the devstack jar the acls job mounts").isTrue();
+        assertThat(acls.get("image")).isEqualTo("psig/devstack:0.1.0-SNAPSHOT");
+        assertThat((List<String>) acls.get("entrypoint")).containsSubsequence("-cp", "@/app/jib-classpath-file",
+                "org.psig.devstack.Secure", "apply-acls");
+        assertThat((List<String>) acls.get("volumes")).containsExactly("./.psig/compose:/etc/psig:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldKeepTheBrokerMetricsAgentOnTheSecureBroker() {
+        String options = (String) ((Map<String, Object>) secure("kafka").get("environment")).get("KAFKA_OPTS");
+
+        assertThat(options).contains("-Djava.security.auth.login.config=/etc/psig/kafka_server_jaas.conf",
+                "-javaagent:/opt/psig/jmx_prometheus_javaagent.jar=9404:/opt/psig/jmx-exporter.yml");
     }
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# What can be checked of the container images without a Docker engine or a registry (.ci/run):
+# Jib builds each image as a tarball on an empty base (the real base, eclipse-temurin, comes from
+# Docker Hub, which these machines cannot reach), and the image's configuration and layers are read:
+# the entrypoint runs the service's main class with jvm/service.args, which the image holds, and
+# exposes the service's ports. Run after mvn verify (the classes must be built).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+fail() { echo "image check FAILED: $*" >&2; exit 1; }
+mvn -B -q -Dpsig.image.base=scratch jib:buildTar -pl devstack,intake-service,triage-service,notification-service
+
+check() {
+    local module="$1" main="$2" ports="$3" tar="$1/target/jib-image.tar" work
+    [ -f "$tar" ] || fail "no $tar"
+    work=$(mktemp -d)
+    tar --warning=no-unknown-keyword -xf "$tar" -C "$work"
+    local config="$work/$(jq -r '.[0].Config' "$work/manifest.json")"
+    local entrypoint
+    entrypoint=$(jq -c '.config.Entrypoint' "$config")
+    [ "$(jq -r '.[0].RepoTags[0]' "$work/manifest.json")" = "psig/$module:0.1.0-SNAPSHOT" ] || fail "$module: tag $(jq -c '.[0].RepoTags' "$work/manifest.json")"
+    grep -q "\"java\",\"@/app/jvm/service.args\",\"-cp\",\"@/app/jib-classpath-file\",\"$main\"" <<<"$entrypoint" \
+        || fail "$module: entrypoint $entrypoint"
+    [ "$(jq -c '.config.ExposedPorts // {} | keys' "$config")" = "$ports" ] || fail "$module: ports $(jq -c '.config.ExposedPorts' "$config")"
+    local layers found=""
+    layers=$(jq -r '.[0].Layers[]' "$work/manifest.json")
+    for layer in $layers; do
+        if tar --warning=no-unknown-keyword -tzf "$work/$layer" 2>/dev/null | grep -qx "app/jvm/service.args"; then
+            found=$(tar --warning=no-unknown-keyword -xzOf "$work/$layer" app/jvm/service.args)
+        fi
+    done
+    [ "$found" = "$(cat jvm/service.args)" ] || fail "$module: /app/jvm/service.args is not jvm/service.args"
+    rm -rf "$work"
+    echo "$module: psig/$module:0.1.0-SNAPSHOT runs $main with jvm/service.args, ports $ports"
+}
+
+check devstack org.psig.devstack.RegisterSchemas '[]'
+check intake-service org.psig.intake.IntakeApplication '["8080/tcp","8090/tcp"]'
+check triage-service org.psig.triage.TriageApplication '["8082/tcp"]'
+check notification-service org.psig.notification.NotificationApplication '["8083/tcp"]'
+echo "image check passed (built on an empty base: docker load and run need a Docker engine)"
