@@ -7,29 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PSIG_HOME="${PSIG_HOME:-$(mktemp -d)}"
+TEST_NAME="monitoring test"
+source devstack/stack-test-lib.sh
 PROMETHEUS=http://127.0.0.1:9090
 DEVSTACK=(java -cp "devstack/target/devstack-0.1.0-SNAPSHOT.jar:devstack/target/lib/*"
           -Dlog4j2.configurationFile=devstack/config/log4j2.properties)
-./psig up --monitoring >"$PSIG_HOME/up.log" 2>&1 &
-UP=$!
-
-cleanup() {
-    kill -TERM "$UP" 2>/dev/null || true
-    wait "$UP" 2>/dev/null || true
-    rm -rf "$PSIG_HOME"
-}
-trap cleanup EXIT
-fail() { echo "monitoring test FAILED: $*" >&2; cat "$PSIG_HOME/up.log" >&2; exit 1; }
 query() { PSIG_QUERY="$1" "${DEVSTACK[@]}" org.psig.devstack.monitoring.Query; }
 
-deadline=$((SECONDS + 240))
-until grep -q "ready in" "$PSIG_HOME/up.log"; do
-    kill -0 "$UP" 2>/dev/null || fail "./psig up --monitoring exited"
-    [ "$SECONDS" -lt "$deadline" ] || fail "./psig up --monitoring was not ready within 240 s"
-    sleep 1
-done
-grep "ready in" "$PSIG_HOME/up.log"
+start_stack --monitoring
+await_ready
 grep -q "Prometheus          $PROMETHEUS" "$PSIG_HOME/up.log" || fail "./psig up did not print Prometheus's address"
 
 # A record triage cannot decode: it goes to psig.incident.reported-dlt, and the alert must fire.

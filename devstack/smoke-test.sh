@@ -5,30 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export PSIG_HOME="$(mktemp -d)"
+TEST_NAME="smoke test"
+source devstack/stack-test-lib.sh
 SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
 # As if the services were rebuilt after an earlier ./psig up: their AOT caches must be trained again,
 # not silently dropped.
 touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar
-./psig up >"$PSIG_HOME/up.log" 2>&1 &
-UP=$!
-
-cleanup() {
-    kill -TERM "$UP" 2>/dev/null || true
-    wait "$UP" 2>/dev/null || true
-    rm -rf "$PSIG_HOME"
-}
-trap cleanup EXIT
-fail() { echo "smoke test FAILED: $*" >&2; cat "$PSIG_HOME/up.log" >&2; exit 1; }
-await_ready() {
-    local deadline=$((SECONDS + 240))
-    until grep -q "ready in" "$PSIG_HOME/up.log"; do
-        kill -0 "$UP" 2>/dev/null || fail "./psig up exited"
-        [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within 240 s"
-        sleep 1
-    done
-    grep "ready in" "$PSIG_HOME/up.log"
-}
+start_stack
 
 # On Java 25 the services start from AOT caches, trained by the first ./psig up after a build only.
 expect_aot() {
@@ -92,9 +75,7 @@ wait "$UP" || true
 echo "stopped: every part is down"
 
 # A second ./psig up on the same data: the resent sample gets the same id and no second notification.
-: >"$PSIG_HOME/up.log"
-./psig up >"$PSIG_HOME/up.log" 2>&1 &
-UP=$!
+start_stack
 await_ready
 expect_aot reused
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
@@ -123,9 +104,7 @@ wait "$UP" || true
 [ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 
 # A third start, secure: each ARS reads its own topic only, as docs/notifications.md shows.
-: >"$PSIG_HOME/up.log"
-./psig up --secure >"$PSIG_HOME/up.log" 2>&1 &
-UP=$!
+start_stack --secure
 await_ready
 grep -q "ACLs in place" "$PSIG_HOME/up.log" || fail "no ACLs reported"
 paca=test-support/src/main/resources/samples/data-leak-esms-paca.json
