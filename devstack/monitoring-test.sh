@@ -51,8 +51,8 @@ curl -s http://127.0.0.1:9090/api/v1/alerts | jq -c '.data.alerts[] | {alert: .l
 echo "the README's dashboard query and alert listing answer as shown"
 
 echo "notification age over the last 90 s, from the services' own metrics (POST to publish):"
-for q in 0.5 0.95 0.99; do
-    echo "  p${q#0.}: $(query "histogram_quantile($q, sum by (le) (increase(psig_notification_age_seconds_bucket[90s])))") s"
+for q in 50 95 99; do
+    echo "  p$q: $(query "histogram_quantile(0.$q, sum by (le) (increase(psig_notification_age_seconds_bucket[90s])))") s"
 done
 echo "  within 5 s: $(query 'sum(increase(psig_notification_age_seconds_bucket{le="5.0"}[90s])) / sum(increase(psig_notification_age_seconds_count[90s]))')"
 
