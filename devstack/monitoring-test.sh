@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `./psig up --monitoring` for real (built jars and Debian's prometheus required; .ci/run installs it):
 # it prints Prometheus's address and every target is up; one undecodable record makes the dead-letter
-# alert fire; after 30 s at 20 reports/s, every selector of every alert rule and every query of
+# alert fire; after 30 s at 5 reports/s, every selector of every alert rule and every query of
 # the Grafana dashboard return data (MonitoringCheck), no other alert fires, and the notification age
 # percentiles are read from the metrics; stopping leaves no process behind.
 set -euo pipefail
@@ -24,7 +24,7 @@ echo "not an Avro record" | "${DEVSTACK[@]}" org.apache.kafka.tools.ConsoleProdu
 poisoned=$SECONDS
 
 PSIG_KAFKA_BOOTSTRAP=127.0.0.1:9092 PSIG_INTAKE_URL=http://127.0.0.1:8080 \
-    java -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" org.psig.bench.History steady 20 30
+    java -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" org.psig.bench.History steady 5 30
 
 PSIG_CHECK_SECONDS=90 "${DEVSTACK[@]}" org.psig.devstack.monitoring.MonitoringCheck \
     monitoring/grafana/dashboards/psig-pipeline.json || fail "a rule or a dashboard query returned nothing"
