@@ -26,10 +26,11 @@ final class ConsumerLag {
                                         Map<TopicPartition, Long> ends) {
         Map<TopicPartition, Long> lag = new TreeMap<>(ConsumerLag::compare);
         ends.forEach((partition, end) -> {
-            long from = committed.getOrDefault(partition, starts.getOrDefault(partition, 0L));
-            // A committed offset past the stable end (a transaction still open upstream, or the
-            // marker after the last record) is no lag, not a negative one.
-            lag.put(partition, Math.max(0, end - Math.max(from, starts.getOrDefault(partition, 0L))));
+            long start = starts.getOrDefault(partition, 0L);
+            // Records removed below the committed offset are no lag; a committed offset past the
+            // stable end (a transaction still open upstream) is no lag either, not a negative one.
+            long from = Math.max(committed.getOrDefault(partition, start), start);
+            lag.put(partition, Math.max(0, end - from));
         });
         return lag;
     }

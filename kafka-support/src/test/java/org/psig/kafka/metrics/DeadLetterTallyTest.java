@@ -22,20 +22,13 @@ class DeadLetterTallyTest {
 
     @Test
     void countsRecordsNotOffsets() {
-        DeadLetterTally tally = new DeadLetterTally();
-        // Offsets 1 and 3 are the commit markers of the transactions that wrote 0 and 2.
-        tally.seen(TRIAGED_0, 0);
-        tally.seen(TRIAGED_0, 2);
-        tally.seen(TRIAGED_0, 4);
+        DeadLetterTally tally = threeOnTriaged0();
         assertThat(tally.waiting(Map.of())).containsEntry("psig.incident.triaged-dlt", 3L);
     }
 
     @Test
     void onlyWhatLiesAtOrBeyondTheReplayedOffsetWaits() {
-        DeadLetterTally tally = new DeadLetterTally();
-        tally.seen(TRIAGED_0, 0);
-        tally.seen(TRIAGED_0, 2);
-        tally.seen(TRIAGED_0, 4);
+        DeadLetterTally tally = threeOnTriaged0();
         tally.seen(TRIAGED_1, 0);
         tally.seen(REPORTED_0, 7);
         // The replay committed offset 3 on partition 0 (records 0 and 2 replayed), nothing elsewhere.
@@ -45,5 +38,14 @@ class DeadLetterTallyTest {
         tally.seen(TRIAGED_1, 0);
         assertThat(tally.waiting(Map.of(TRIAGED_0, 5L, TRIAGED_1, 1L, REPORTED_0, 8L)))
                 .containsExactly(Map.entry("psig.incident.reported-dlt", 0L), Map.entry("psig.incident.triaged-dlt", 0L));
+    }
+
+    /** Dead letters at offsets 0, 2 and 4; 1 and 3 are the commit markers of the transactions that wrote them. */
+    private static DeadLetterTally threeOnTriaged0() {
+        DeadLetterTally tally = new DeadLetterTally();
+        tally.seen(TRIAGED_0, 0);
+        tally.seen(TRIAGED_0, 2);
+        tally.seen(TRIAGED_0, 4);
+        return tally;
     }
 }
