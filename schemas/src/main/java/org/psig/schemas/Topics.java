@@ -17,6 +17,14 @@ public final class Topics {
     /** Reports no ARS covers; key incidentId, value {@link ArsNotification}. Written by notification only. */
     public static final String NOTIFICATION_UNROUTED = "psig.notification.unrouted";
 
+    /**
+     * Campaigns found by correlation; key campaignId, value {@link Campaign}, compacted (latest state).
+     * Written by correlation only.
+     */
+    public static final String INCIDENT_CAMPAIGNS = "psig.incident.campaigns";
+    /** Campaign alerts for CERT Santé and the HFDS; key campaignId, value {@link CampaignAlert}. Written by correlation only. */
+    public static final String NOTIFICATION_CAMPAIGNS = "psig.notification.campaigns";
+
     /** Internal: every incident triage has triaged, with its content fingerprint (compacted). */
     public static final String TRIAGE_SEEN_INCIDENTS = "psig.triage.seen-incidents";
     /** Internal: every incident whose notifications were published (compacted). */

@@ -57,6 +57,7 @@ class SchemaCompatibilityTest {
     void shouldKeepEveryTopicValueSchemaReleased() {
         assertThat(RELEASED.recordNames()).contains(
                 IncidentReported.class.getName(), IncidentTriaged.class.getName(),
-                ArsNotification.class.getName(), HfdsNotification.class.getName());
+                ArsNotification.class.getName(), HfdsNotification.class.getName(),
+                Campaign.class.getName(), CampaignAlert.class.getName());
     }
 }
