@@ -1,5 +1,6 @@
 package org.psig.devstack;
 
+import static org.apache.kafka.common.acl.AclOperation.ALL;
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
 import static org.apache.kafka.common.acl.AclOperation.READ;
@@ -34,12 +35,14 @@ final class AccessPlan {
         plan.intake();
         plan.triage();
         plan.notification();
+        plan.correlation();
         for (String region : Topics.ARS_REGION_CODES) {
             plan.reader(Credentials.ars(region), Topics.arsNotification(region));
         }
-        plan.reader(Credentials.HFDS, Topics.NOTIFICATION_HFDS);
+        plan.reader(Credentials.HFDS, Topics.NOTIFICATION_HFDS, Topics.NOTIFICATION_CAMPAIGNS);
         plan.reader(Credentials.CERT_SANTE, Topics.INCIDENT_TRIAGED, Topics.NOTIFICATION_UNROUTED,
-                Topics.deadLetters(Topics.INCIDENT_REPORTED), Topics.deadLetters(Topics.INCIDENT_TRIAGED));
+                Topics.deadLetters(Topics.INCIDENT_REPORTED), Topics.deadLetters(Topics.INCIDENT_TRIAGED),
+                Topics.INCIDENT_CAMPAIGNS, Topics.NOTIFICATION_CAMPAIGNS);
         return List.copyOf(plan.bindings);
     }
 
@@ -77,6 +80,23 @@ final class AccessPlan {
         topic(user, Topics.NOTIFIER_NOTIFIED_INCIDENTS, CREATE, DESCRIBE, WRITE, READ);
         allow(user, new ResourcePattern(ResourceType.GROUP, user, PatternType.LITERAL), READ);
         allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "notification-", PatternType.PREFIXED),
+                WRITE, DESCRIBE);
+    }
+
+    /**
+     * Kafka Streams under exactly_once_v2: its consumer group, transactional ids and internal topics
+     * (repartition, changelog) all start with the application id.
+     */
+    private void correlation() {
+        String user = "correlation-service";
+        String applicationId = "psig-correlation";
+        topic(user, Topics.INCIDENT_TRIAGED, CREATE, DESCRIBE, READ);
+        for (String output : List.of(Topics.INCIDENT_CAMPAIGNS, Topics.NOTIFICATION_CAMPAIGNS)) {
+            topic(user, output, CREATE, DESCRIBE, WRITE);
+        }
+        allow(user, new ResourcePattern(ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED), ALL);
+        allow(user, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.LITERAL), READ, DESCRIBE);
+        allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED),
                 WRITE, DESCRIBE);
     }
 

@@ -24,7 +24,8 @@ import org.psig.schemas.Topics;
 record Credentials(Map<String, String> passwords) {
 
     static final String ADMIN = "admin";
-    static final List<String> SERVICES = List.of("intake-service", "triage-service", "notification-service");
+    static final List<String> SERVICES = List.of("intake-service", "triage-service", "notification-service",
+            "correlation-service");
     static final String HFDS = "hfds";
     static final String CERT_SANTE = "cert-sante";
 

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.apache.avro.Schema;
 import org.psig.schemas.ArsNotification;
+import org.psig.schemas.Campaign;
+import org.psig.schemas.CampaignAlert;
 import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.IncidentTriaged;
@@ -51,6 +53,8 @@ public final class RegisterSchemas {
         Topics.allArsNotifications().forEach(topic -> subjects.put(topic + "-value", ArsNotification.getClassSchema()));
         subjects.put(Topics.NOTIFICATION_UNROUTED + "-value", ArsNotification.getClassSchema());
         subjects.put(Topics.NOTIFICATION_HFDS + "-value", HfdsNotification.getClassSchema());
+        subjects.put(Topics.INCIDENT_CAMPAIGNS + "-value", Campaign.getClassSchema());
+        subjects.put(Topics.NOTIFICATION_CAMPAIGNS + "-value", CampaignAlert.getClassSchema());
         return subjects;
     }
 
