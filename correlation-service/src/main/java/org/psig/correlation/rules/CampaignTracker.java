@@ -124,10 +124,15 @@ public final class CampaignTracker {
         return kept.size() > MAX_RECENT ? kept.subList(kept.size() - MAX_RECENT, kept.size()) : kept;
     }
 
-    /** The sightings of one window that holds this sighting and enough establishments, if any. */
+    /**
+     * The sightings of one window that holds this sighting and enough establishments, if any. Windows
+     * start at each earlier sighting within reach: a late report can complete a window in its middle.
+     */
     private Optional<List<Sighting>> quorumAround(List<Sighting> recent, Sighting sighting) {
         Instant at = sighting.detectedAt();
-        for (Instant start : List.of(at.minus(rule.window()), at)) {
+        List<Instant> starts = recent.stream().map(Sighting::detectedAt)
+                .filter(start -> !start.isBefore(at.minus(rule.window())) && !start.isAfter(at)).distinct().sorted().toList();
+        for (Instant start : starts) {
             Instant end = start.plus(rule.window());
             List<Sighting> inWindow = recent.stream()
                     .filter(s -> !s.detectedAt().isBefore(start) && !s.detectedAt().isAfter(end)).toList();

@@ -72,6 +72,21 @@ class CampaignTrackerTest {
     }
 
     @Test
+    void shouldOpenAtTheThirdEstablishmentWhenItsReportFallsBetweenTheOtherTwo() {
+        List<Sighting> middleLast = List.of(Seen.outage(0, "11", "Hébergeur SIL", 0), Seen.outage(2, "84", "Hébergeur SIL", 0.1),
+                Seen.outage(1, "93", "Hébergeur SIL", 0.05));
+
+        assertThat(new Tracks().seeAll(middleLast, NOW).alertSummary()).containsExactly("provider-outage OPENED 3");
+    }
+
+    @Test
+    void shouldFindAWaveWhoseLateReportWasDetectedFirst() {
+        List<Sighting> earliestLast = List.of(Seen.phishing(2, "53", 10), Seen.phishing(3, "53", 20), Seen.phishing(1, "53", 0));
+
+        assertThat(new Tracks().seeAll(earliestLast, NOW).alertSummary()).containsExactly("regional-malicious-wave OPENED 3");
+    }
+
+    @Test
     void shouldFindNoWaveInTheSameReportsSpreadOverTwentyFiveHours() {
         List<Sighting> spread = List.of(Seen.phishing(1, "53", 0), Seen.phishing(2, "53", 12.5), Seen.phishing(3, "53", 25));
 
