@@ -10,7 +10,8 @@ source devstack/stack-test-lib.sh
 SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
 # As if the services were rebuilt after an earlier ./psig up: their AOT caches must be trained again,
 # not silently dropped.
-touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar
+touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar \
+    correlation-service/target/*-exec.jar
 start_stack
 
 # On Java 25 the services start from AOT caches, trained by the first ./psig up after a build only.
@@ -27,7 +28,7 @@ expect_aot() {
 
 await_ready
 expect_aot trained
-[ "$(./psig status | grep -c ': up')" = 5 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': up')" = 6 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
 [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/v3/api-docs)" = 200 ] || fail "no OpenAPI document"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -L http://127.0.0.1:8080/swagger-ui.html)" = 200 ] || fail "no Swagger UI"
@@ -61,6 +62,25 @@ echo "$trail"
 [ "$(cut -f2 <<<"$trail" | head -n 1)" != null ] || fail "no traceId on the log lines of $incident"
 echo "one trace for $incident across the three services' logs"
 
+# The README's campaign: three EHPAD report the same host down; one OPENED alert.
+for i in 1 2 3; do
+  jq --arg n "$i" --arg now "$(date -u +%Y-%m-%dT%H:%M:%S+00:00)" \
+     '.declarantReference = "DEMO-" + $n | .establishment.name = "EHPAD Demo " + $n
+      | .establishment.finessEt = (["750000001", "690000002", "130000003"][($n | tonumber) - 1])
+      | .incident.detectedAt = $now' test-support/src/main/resources/samples/provider-outage-paris.json \
+  | curl -s -o /dev/null -w '%{http_code}\n' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
+      -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @-
+done | sort | uniq -c | grep -q '3 202' || fail "the campaign's three reports were not all accepted"
+deadline=$((SECONDS + 30))
+until ./psig tail psig.notification.campaigns --once | grep -q '"event": "OPENED", "step": 3'; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "no OPENED campaign alert within 30 s"
+done
+opened=$(./psig tail psig.notification.campaigns --once | grep -c '"event": "OPENED"')
+[ "$opened" = 1 ] || fail "$opened OPENED alerts for one campaign"
+./psig tail psig.notification.campaigns --once | grep -q '"rule": "provider-outage", "key": "PROVIDER_FAILURE|hebergeur sil"' \
+    || fail "the alert does not name the rule and key the README shows"
+echo "three EHPAD, one campaign alert on psig.notification.campaigns"
+
 invalid=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' \
     --data '{"declarantReference":"X-1","establishment":{"finessEt":"35010","name":"CH","type":"ES"},"declarant":{"name":"RSSI","email":"rssi-at-example.org"},"incident":{"detectedAt":"2026-11-27T06:40:00+01:00","summary":"s","description":"d","category":"RANSOMWARE","declaredOrigin":"MALICIOUS","status":"ONGOING"},"impacts":{"careSafety":"NONE","dataConfidentiality":false,"dataIntegrity":false,"dataAvailability":false,"personalDataBreach":false,"functioning":"NONE","degradedMode":false,"healthSystemImpact":false,"spreadRisk":false}}')
@@ -71,7 +91,7 @@ echo "invalid report answered 400 naming both fields"
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 echo "stopped: every part is down"
 
 # A second ./psig up on the same data: the resent sample gets the same id and no second notification.
@@ -101,7 +121,7 @@ echo "replay-dlt found nothing to replay"
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 
 # A third start, secure: each ARS reads its own topic only, as docs/notifications.md shows.
 start_stack --secure
@@ -142,5 +162,5 @@ echo "secure stack: the follow-up was triaged and notified as revision 2, the st
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 5 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up (three times, once --secure), curl, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"
+[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+echo "smoke test passed: ./psig up (three times, once --secure), curl, a campaign, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"

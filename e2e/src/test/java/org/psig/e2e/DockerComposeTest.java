@@ -46,7 +46,7 @@ class DockerComposeTest {
 
     static Stream<String> services() {
         return Stream.of("kafka", "registry-db", "registry", "intake-service", "triage-service", "notification-service",
-                "prometheus", "grafana");
+                "correlation-service", "prometheus", "grafana");
     }
 
     /** Every container, long-running or one-shot: each runs a pinned image. */
@@ -55,7 +55,7 @@ class DockerComposeTest {
     }
 
     static Stream<String> pipelineServices() {
-        return Stream.of("intake-service", "triage-service", "notification-service");
+        return Stream.of("intake-service", "triage-service", "notification-service", "correlation-service");
     }
 
     @ParameterizedTest
@@ -135,7 +135,8 @@ class DockerComposeTest {
                 "./monitoring/rules:/etc/prometheus/rules:ro",
                 "./monitoring/compose-targets:/etc/prometheus/targets:ro");
         String targets = Files.readString(ROOT.resolve("monitoring/compose-targets/services.json"));
-        assertThat(targets).contains("\"intake-service:8090\"", "\"triage-service:8082\"", "\"notification-service:8083\"");
+        assertThat(targets).contains("\"intake-service:8090\"", "\"triage-service:8082\"", "\"notification-service:8083\"",
+                "\"correlation-service:8084\"");
         assertThat((Map<String, Object>) service("triage-service").get("environment")).containsEntry("TRIAGE_PORT", 8082);
         assertThat((Map<String, Object>) service("notification-service").get("environment"))
                 .containsEntry("NOTIFICATION_PORT", 8083);

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.psig.kafka.metrics.KafkaMetricsProperties;
 import org.psig.kafka.metrics.KafkaPositions;
 import org.psig.kafka.metrics.ReadinessGauge;
+import org.psig.kafka.metrics.WatchedGroup;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -97,9 +98,10 @@ public class KafkaSupportAutoConfiguration {
     }
 
     @Bean
-    KafkaPositions kafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, MeterRegistry meters,
+    KafkaPositions kafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners,
+                                  ObjectProvider<WatchedGroup> watched, MeterRegistry meters,
                                   KafkaMetricsProperties properties) {
-        return new KafkaPositions(kafkaAdmin, listeners, meters, properties);
+        return new KafkaPositions(kafkaAdmin, listeners, watched.orderedStream().toList(), meters, properties);
     }
 
     @Bean

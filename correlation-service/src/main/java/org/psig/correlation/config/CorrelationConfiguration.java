@@ -2,6 +2,7 @@ package org.psig.correlation.config;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -18,6 +19,7 @@ import org.psig.correlation.rules.Correlation;
 import org.psig.correlation.rules.CorrelationRules;
 import org.psig.correlation.rules.GrowthSteps;
 import org.psig.kafka.TopicProperties;
+import org.psig.kafka.metrics.WatchedGroup;
 import org.psig.schemas.Topics;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +70,14 @@ class CorrelationConfiguration {
     StreamsBuilderFactoryBeanConfigurer replaceFailedThreads() {
         return factory -> factory.setStreamsUncaughtExceptionHandler(
                 exception -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+    }
+
+    /** Its lag in psig_kafka_consumer_lag, beside the listener groups of the other services. */
+    @Bean
+    WatchedGroup correlationGroup(KafkaProperties kafka) {
+        String applicationId = kafka.getStreams().getApplicationId();
+        return new WatchedGroup(applicationId, Set.of(Topics.INCIDENT_TRIAGED,
+                applicationId + "-" + CorrelationTopology.BY_RULE_KEY + "-repartition"));
     }
 
     @Bean

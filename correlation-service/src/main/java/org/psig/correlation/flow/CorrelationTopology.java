@@ -31,7 +31,7 @@ import org.psig.schemas.Topics;
 public final class CorrelationTopology {
 
     /** Internal topic: sightings keyed by rule and key. */
-    static final String BY_RULE_KEY = "by-rule-key";
+    public static final String BY_RULE_KEY = "by-rule-key";
 
     private CorrelationTopology() {
     }

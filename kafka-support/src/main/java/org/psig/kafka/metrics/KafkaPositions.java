@@ -46,6 +46,7 @@ public final class KafkaPositions implements SmartLifecycle {
 
     private final KafkaAdmin kafkaAdmin;
     private final KafkaListenerEndpointRegistry listeners;
+    private final List<WatchedGroup> watched;
     private final Duration interval;
     private final MultiGauge lag;
     private final MultiGauge waiting;
@@ -54,10 +55,12 @@ public final class KafkaPositions implements SmartLifecycle {
     private AdminClient admin;
     private DeadLetterReader deadLetters;
 
-    public KafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, MeterRegistry meters,
+    public KafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, List<WatchedGroup> watched,
+                          MeterRegistry meters,
                           KafkaMetricsProperties properties) {
         this.kafkaAdmin = kafkaAdmin;
         this.listeners = listeners;
+        this.watched = List.copyOf(watched);
         this.interval = properties.kafkaInterval();
         this.lag = MultiGauge.builder("psig.kafka.consumer.lag")
                 .description("Committed records a consumer group has still to process, per partition")
@@ -124,6 +127,7 @@ public final class KafkaPositions implements SmartLifecycle {
                 topics.computeIfAbsent(container.getGroupId(), any -> new TreeSet<>()).addAll(List.of(listened));
             }
         }
+        watched.forEach(group -> topics.computeIfAbsent(group.groupId(), any -> new TreeSet<>()).addAll(group.topics()));
         return topics;
     }
 
