@@ -58,7 +58,7 @@ echo "  within 5 s: $(query 'sum(increase(psig_notification_age_seconds_bucket{l
 
 kill -TERM "$UP"
 wait "$UP" || true
-for port in 9090 9404 9092 8080 8082 8083 8084; do
+for port in 9090 9404 9092 8080 8082 8083 8084 8085; do
     ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || fail "port $port still answers after stop"
 done
 echo "monitoring test passed: Prometheus and its targets up, the dead-letter alert fired, every rule and dashboard query returned data, everything stopped"

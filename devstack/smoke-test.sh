@@ -11,7 +11,7 @@ SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
 # As if the services were rebuilt after an earlier ./psig up: their AOT caches must be trained again,
 # not silently dropped.
 touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar \
-    correlation-service/target/*-exec.jar
+    correlation-service/target/*-exec.jar console-service/target/*-exec.jar
 start_stack
 
 # On Java 25 the services start from AOT caches, trained by the first ./psig up after a build only.
@@ -28,7 +28,7 @@ expect_aot() {
 
 await_ready
 expect_aot trained
-[ "$(./psig status | grep -c ': up')" = 6 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': up')" = 7 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
 [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/v3/api-docs)" = 200 ] || fail "no OpenAPI document"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -L http://127.0.0.1:8080/swagger-ui.html)" = 200 ] || fail "no Swagger UI"
@@ -81,6 +81,28 @@ opened=$(./psig tail psig.notification.campaigns --once | grep -c '"event": "OPE
     || fail "the alert does not name the rule and key the README shows"
 echo "three EHPAD, one campaign alert on psig.notification.campaigns"
 
+# The README's console and exports: the sample and the campaign, as the analysts' console serves them.
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8085/api/campaigns)" = 401 ] \
+    || fail "the console answered without sign-in"
+deadline=$((SECONDS + 30))
+until curl -s -u analyst:local-demo-analyst http://127.0.0.1:8085/api/campaigns | grep -q '"rule":"provider-outage"'; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the console does not show the campaign within 30 s"
+    sleep 1
+done
+campaign=$(./psig tail psig.notification.campaigns --once | grep -m 1 '"event": "OPENED"' | sed -E 's/.*"key":"([^"]+)".*/\1/')
+./psig export "$incident" --stix | jq -e '.type == "bundle" and ([.objects[].type] | index("incident") != null)' >/dev/null \
+    || fail "./psig export $incident --stix is not a bundle with the incident"
+./psig export "$incident" --misp | jq -e '[.Event.Tag[].name] == ["tlp:amber+strict", "PAP:AMBER", "rsit:information-content-security=\"unauthorised-information-modification\""]' >/dev/null \
+    || fail "./psig export $incident --misp: $(./psig export "$incident" --misp | head -c 300)"
+./psig export "$campaign" --stix | jq -e '[.objects[] | select(.type == "incident")] | length == 3' >/dev/null \
+    || fail "./psig export $campaign --stix does not hold the campaign's three incidents"
+./psig export "$campaign" --misp | jq -e '.Event.Tag[0].name == "tlp:amber" and (.Event.info | startswith("Campaign provider-outage"))' >/dev/null \
+    || fail "./psig export $campaign --misp: $(./psig export "$campaign" --misp | head -c 300)"
+missing=$(./psig export 00000000-0000-0000-0000-000000000000 --stix 2>&1 || true)
+[ "$missing" = "psig: no incident or campaign 00000000-0000-0000-0000-000000000000 on the console's board" ] \
+    || fail "./psig export of an unknown id said: $missing"
+echo "the console signs analysts in; ./psig export printed the sample's STIX bundle and MISP event, and the campaign's bundle"
+
 invalid=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' \
     --data '{"declarantReference":"X-1","establishment":{"finessEt":"35010","name":"CH","type":"ES"},"declarant":{"name":"RSSI","email":"rssi-at-example.org"},"incident":{"detectedAt":"2026-11-27T06:40:00+01:00","summary":"s","description":"d","category":"RANSOMWARE","declaredOrigin":"MALICIOUS","status":"ONGOING"},"impacts":{"careSafety":"NONE","dataConfidentiality":false,"dataIntegrity":false,"dataAvailability":false,"personalDataBreach":false,"functioning":"NONE","degradedMode":false,"healthSystemImpact":false,"spreadRisk":false}}')
@@ -91,7 +113,7 @@ echo "invalid report answered 400 naming both fields"
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 echo "stopped: every part is down"
 
 # A second ./psig up on the same data: the resent sample gets the same id and no second notification.
@@ -121,7 +143,7 @@ echo "replay-dlt found nothing to replay"
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+[ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 
 # A third start, secure: each ARS reads its own topic only, as docs/notifications.md shows.
 start_stack --secure
@@ -162,5 +184,5 @@ echo "secure stack: the follow-up was triaged and notified as revision 2, the st
 
 kill -TERM "$UP"
 wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 6 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up (three times, once --secure), curl, a campaign, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"
+[ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
+echo "smoke test passed: ./psig up (three times, once --secure), curl, a campaign, the console and ./psig export, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"

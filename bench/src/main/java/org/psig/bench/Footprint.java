@@ -18,8 +18,11 @@ final class Footprint {
             "kafka", "kafka.Kafka", "registry", "registry-runner.jar",
             "intake-service", "intake-service-0.1.0-SNAPSHOT-exec.jar",
             "triage-service", "triage-service-0.1.0-SNAPSHOT-exec.jar",
-            "notification-service", "notification-service-0.1.0-SNAPSHOT-exec.jar");
-    private static final List<String> SERVICES = List.of("intake-service", "triage-service", "notification-service");
+            "notification-service", "notification-service-0.1.0-SNAPSHOT-exec.jar",
+            "correlation-service", "correlation-service-0.1.0-SNAPSHOT-exec.jar",
+            "console-service", "console-service-0.1.0-SNAPSHOT-exec.jar");
+    private static final List<String> SERVICES = List.of("intake-service", "triage-service", "notification-service",
+            "correlation-service", "console-service");
     private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([\\d.]+) seconds");
 
     private final Map<String, Long> peakRssKb = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ final class Cards {
     static IncidentCard ransomware() {
         return new IncidentCard("f9a9222a-45fe-3d58-96b8-58839206790b", 1, "INITIAL", RECEIVED, "350100426",
                 "Centre hospitalier de Kerlann", "ES", "53", "SIGNIFICATIF", "MALICIOUS", "CRITICAL", "RANSOMWARE", null,
-                "AMBER_STRICT", "malicious-code", "infected-system", Instant.parse("2026-11-27T05:40:00Z"),
+                "AMBER_STRICT", "information-content-security", "unauthorised-information-modification", Instant.parse("2026-11-27T05:40:00Z"),
                 "Rançongiciel sur les serveurs du DPI", "Chiffrement des serveurs de production.", "ONGOING",
                 List.of(new IncidentCard.Deadline("ANSSI_NOTIFICATION", Instant.parse("2026-11-27T05:40:00Z"))),
                 List.of("Severity CRITICAL: the establishment's functioning is interrupted."), "2026.11-2");

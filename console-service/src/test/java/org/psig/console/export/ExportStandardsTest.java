@@ -25,7 +25,7 @@ class ExportStandardsTest {
         assertThat(incident.path("id").asString()).isEqualTo("incident--f9a9222a-45fe-3d58-96b8-58839206790b");
         assertThat(incident.path("object_marking_refs").get(0).asString())
                 .isEqualTo("marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003");
-        assertThat(incident.path("external_references").toString()).contains("rsit:malicious-code=\\\"infected-system\\\"");
+        assertThat(incident.path("external_references").toString()).contains("rsit:information-content-security=\\\"unauthorised-information-modification\\\"");
         assertThat(object(bundle, "marking-definition").path("name").asString()).isEqualTo("TLP:AMBER+STRICT");
         assertThat(object(bundle, "identity").path("name").asString()).isEqualTo("Centre hospitalier de Kerlann");
     }
@@ -51,7 +51,7 @@ class ExportStandardsTest {
 
         assertThat(Standards.mispErrors(event)).isEmpty();
         assertThat(event.path("Event").path("Tag").findValuesAsString("name"))
-                .containsExactly("tlp:amber+strict", "PAP:AMBER", "rsit:malicious-code=\"infected-system\"");
+                .containsExactly("tlp:amber+strict", "PAP:AMBER", "rsit:information-content-security=\"unauthorised-information-modification\"");
         assertThat(event.path("Event").path("uuid").asString()).isEqualTo("f9a9222a-45fe-3d58-96b8-58839206790b");
         assertThat(event.path("Event").path("threat_level_id").asString()).isEqualTo("1");
     }
