@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Runs the README's commands against a real `./psig up` (built jars required: run after mvn verify):
 # the sample curl answers 202, `./psig tail` shows its notifications, the error example answers 400,
-# `./psig status` reports every part up, and stopping leaves no process behind.
+# a campaign, the console and ./psig export, `./psig status` reports every part up, and stopping
+# leaves no process behind. The first stack runs with --monitoring and passes the checks of
+# monitoring-checks.sh; the second is the secure stack on the same data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TEST_NAME="smoke test"
 source devstack/stack-test-lib.sh
+source devstack/monitoring-checks.sh
 SAMPLE=test-support/src/main/resources/samples/ransomware-hospital-bretagne.json
 # As if the services were rebuilt after an earlier ./psig up: their AOT caches must be trained again,
 # not silently dropped.
 touch intake-service/target/*-exec.jar triage-service/target/*-exec.jar notification-service/target/*-exec.jar \
     correlation-service/target/*-exec.jar console-service/target/*-exec.jar
-start_stack
+start_stack --monitoring
 
 # On Java 25 the services start from AOT caches, trained by the first ./psig up after a build only.
 expect_aot() {
@@ -28,6 +31,7 @@ expect_aot() {
 
 await_ready
 expect_aot trained
+monitoring_begin
 [ "$(./psig status | grep -c ': up')" = 7 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 
 [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/v3/api-docs)" = 200 ] || fail "no OpenAPI document"
@@ -98,6 +102,14 @@ campaign=$(./psig tail psig.notification.campaigns --once | grep -m 1 '"event": 
     || fail "./psig export $campaign --stix does not hold the campaign's three incidents"
 ./psig export "$campaign" --misp | jq -e '.Event.Tag[0].name == "tlp:amber" and (.Event.info | startswith("Campaign provider-outage"))' >/dev/null \
     || fail "./psig export $campaign --misp: $(./psig export "$campaign" --misp | head -c 300)"
+lines=$(./psig export f9a9222a-45fe-3d58-96b8-58839206790b --stix \
+    | jq -c '.id, (.objects[] | {type, id, name: (.name // .relationship_type)})')
+expected='"bundle--0ccac9aa-51aa-3893-9a6c-639ac045b064"
+{"type":"marking-definition","id":"marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003","name":"TLP:AMBER+STRICT"}
+{"type":"incident","id":"incident--f9a9222a-45fe-3d58-96b8-58839206790b","name":"Rançongiciel sur les serveurs du DPI"}
+{"type":"identity","id":"identity--58104f12-6186-3e15-9504-ce91b08df8cd","name":"Centre hospitalier de Kerlann"}
+{"type":"relationship","id":"relationship--247423e9-e488-37f8-aa7c-8fa00253d2b6","name":"related-to"}'
+[ "$lines" = "$expected" ] || fail "the README's export of the sample printed: $lines"
 missing=$(./psig export 00000000-0000-0000-0000-000000000000 --stix 2>&1 || true)
 [ "$missing" = "psig: no incident or campaign 00000000-0000-0000-0000-000000000000 on the console's board" ] \
     || fail "./psig export of an unknown id said: $missing"
@@ -111,15 +123,22 @@ grep -q '"pointer":"/declarant/email"' <<<"$invalid" || fail "400 does not name 
 grep -q '"pointer":"/establishment/finessEt"' <<<"$invalid" || fail "400 does not name /establishment/finessEt: $invalid"
 echo "invalid report answered 400 naming both fields"
 
+monitoring_end
+
 kill -TERM "$UP"
 wait "$UP" || true
+for port in 9090 9404; do
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || fail "port $port (monitoring) still answers after stop"
+done
 [ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
 echo "stopped: every part is down"
 
-# A second ./psig up on the same data: the resent sample gets the same id and no second notification.
-start_stack
+# A second start, on the same data and secure: the resent sample gets the same id and no second
+# notification, and each ARS reads its own topic only, as docs/notifications.md shows.
+start_stack --secure
 await_ready
 expect_aot reused
+grep -q "ACLs in place" "$PSIG_HOME/up.log" || fail "no ACLs reported"
 again=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 grep -q "\"incidentId\":\"$incident\"" <<<"$again" || fail "the resend got another id: $again"
@@ -141,14 +160,6 @@ replayed=$(./psig replay-dlt psig.incident.triaged)
 [ "$replayed" = "replayed 0 dead letter(s) from psig.incident.triaged-dlt" ] || fail "replay-dlt said: $replayed"
 echo "replay-dlt found nothing to replay"
 
-kill -TERM "$UP"
-wait "$UP" || true
-[ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-
-# A third start, secure: each ARS reads its own topic only, as docs/notifications.md shows.
-start_stack --secure
-await_ready
-grep -q "ACLs in place" "$PSIG_HOME/up.log" || fail "no ACLs reported"
 paca=test-support/src/main/resources/samples/data-leak-esms-paca.json
 accepted=$(curl -s -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$paca")
@@ -185,4 +196,4 @@ echo "secure stack: the follow-up was triaged and notified as revision 2, the st
 kill -TERM "$UP"
 wait "$UP" || true
 [ "$(./psig status | grep -c ': down')" = 7 ] || fail "parts still up after stop: $(./psig status | tr '\n' ' ')"
-echo "smoke test passed: ./psig up (three times, once --secure), curl, a campaign, the console and ./psig export, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"
+echo "smoke test passed: ./psig up (twice: with --monitoring, then --secure on the same data), curl, a campaign, the console and ./psig export, a follow-up and the status, ./psig tail, replay-dlt, status and stop behave as the README says"

@@ -1,4 +1,4 @@
-# Sourced by the scripts that test a real ./psig up (smoke-test.sh, monitoring-test.sh): start it,
+# Sourced by the scripts that test a real ./psig up (smoke-test.sh): start it,
 # wait until it says ready, fail with its output, and stop it and remove its data on exit.
 # The sourcing script sets TEST_NAME and runs from the checkout's root.
 

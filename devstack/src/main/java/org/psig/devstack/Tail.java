@@ -17,6 +17,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.psig.schemas.WireFormat;
 
@@ -85,7 +87,30 @@ public final class Tail {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
         values.configure(config, false);
-        return new KafkaConsumer<>(config, new StringDeserializer(), values);
+        return new KafkaConsumer<>(config, new StringDeserializer(), tolerant(values));
+    }
+
+    /** A value that is not a record of the registry's schemas: shown for what it is, the tail goes on. */
+    record Undecodable(int bytes, String reason) {
+    }
+
+    /** A dead letter or a stray write must not stop an operator's view of the rest of the topic. */
+    static Deserializer<Object> tolerant(Deserializer<Object> values) {
+        return new Deserializer<>() {
+            @Override
+            public Object deserialize(String topic, byte[] data) {
+                return deserialize(topic, null, data);
+            }
+
+            @Override
+            public Object deserialize(String topic, Headers headers, byte[] data) {
+                try {
+                    return headers == null ? values.deserialize(topic, data) : values.deserialize(topic, headers, data);
+                } catch (RuntimeException unreadable) {
+                    return new Undecodable(data == null ? 0 : data.length, String.valueOf(unreadable.getMessage()));
+                }
+            }
+        };
     }
 
     static String json(ConsumerRecord<String, Object> record) {
@@ -99,7 +124,10 @@ public final class Tail {
         }
         headers.append('}');
         // GenericData renders a record as JSON: field order kept, strings escaped.
-        String value = record.value() == null ? "null" : GenericData.get().toString(record.value());
+        String value = record.value() == null ? "null"
+                : record.value() instanceof Undecodable undecodable
+                ? "{\"undecodable\":" + quote(undecodable.reason()) + ",\"bytes\":" + undecodable.bytes() + "}"
+                : GenericData.get().toString(record.value());
         return "{\"topic\":" + quote(record.topic()) + ",\"partition\":" + record.partition()
                 + ",\"offset\":" + record.offset() + ",\"key\":" + (record.key() == null ? "null" : quote(record.key()))
                 + ",\"headers\":" + headers + ",\"value\":" + value + "}";

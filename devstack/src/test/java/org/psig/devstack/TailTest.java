@@ -10,6 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 
 class TailTest {
@@ -45,5 +46,19 @@ class TailTest {
 
         assertThat(json.get("key").isNull()).isTrue();
         assertThat(json.get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldShowAnUndecodableValueForWhatItIsAndGoOn() throws Exception {
+        Deserializer<Object> failing = (topic, data) -> {
+            throw new IllegalStateException("artifact reference cannot be null");
+        };
+        Object value = Tail.tolerant(failing).deserialize("psig.incident.reported", "not an Avro record".getBytes());
+        ConsumerRecord<String, Object> record = new ConsumerRecord<>("psig.incident.reported", 2, 0L, null, value);
+
+        JsonNode json = new ObjectMapper().readTree(Tail.json(record));
+
+        assertThat(json.get("value").get("undecodable").asText()).isEqualTo("artifact reference cannot be null");
+        assertThat(json.get("value").get("bytes").asInt()).isEqualTo(18);
     }
 }
