@@ -3,9 +3,6 @@ package org.psig.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +58,6 @@ class CampaignStoryIT {
     private static final String PROVIDER_RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
     private PipelineStack stack;
     private ServiceProcess correlation;
@@ -82,7 +78,7 @@ class CampaignStoryIT {
         Path logFile = Files.createTempFile("correlation-", ".log");
         int port = ChildJvms.freePort();
         correlation = startCorrelation(logFile, port);
-        awaitReady(port);
+        ServiceProcess.awaitReady("http://127.0.0.1:" + port);
 
         List<Report> outage = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -159,12 +155,6 @@ class CampaignStoryIT {
                 "--server.port=" + port, "--server.address=127.0.0.1");
     }
 
-    private void awaitReady(int port) {
-        await("correlation ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
     /** EHPAD number n, in one of the three régions, its host down since some minutes in the last two hours. */
     private Report outage(int n) {
         ObjectNode report = sample("provider-outage-paris", "EHPAD-" + n, DEPARTEMENTS.get(n % 3) + String.format("%07d", n),
@@ -213,18 +203,14 @@ class CampaignStoryIT {
     }
 
     private void post(Report report) {
+        HttpResponse<String> response = stack.postReport(report.body.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.intakeUrl()
-                            + "/api/v1/incident-reports")).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer local-demo-key")
-                    .POST(HttpRequest.BodyPublishers.ofString(report.body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
             report.incidentId = json.readTree(response.body()).get("incidentId").asText();
-            report.acceptedAt = Instant.now();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        report.acceptedAt = Instant.now();
     }
 
     private static List<CampaignAlert> alertsOf(TopicRecorder recorder, List<Report> members) {

@@ -2,7 +2,6 @@ package org.psig.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
@@ -98,9 +97,7 @@ class ConsoleBrowserIT {
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--spring.profiles.active=local", "--server.port=" + port, "--server.address=127.0.0.1");
         String consoleUrl = "http://127.0.0.1:" + port;
-        await("the console ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        ServiceProcess.awaitReady(consoleUrl);
 
         HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/login")).build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -196,9 +193,7 @@ class ConsoleBrowserIT {
     }
 
     private String post(ObjectNode report) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.intakeUrl() + "/api/v1/incident-reports"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer local-demo-key")
-                .POST(HttpRequest.BodyPublishers.ofString(report.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = stack.postReport(report.toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json.readTree(response.body()).get("incidentId").asText();
     }

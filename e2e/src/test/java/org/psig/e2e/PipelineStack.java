@@ -1,5 +1,11 @@
 package org.psig.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The three services, started in this JVM against a given broker and registry; closing stops them all. */
 final class PipelineStack implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final String bootstrapServers;
@@ -39,6 +47,20 @@ final class PipelineStack implements AutoCloseable {
 
     String intakeUrl() {
         return "http://127.0.0.1:" + services.get("intake").getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Posts a report to the intake with the local demo key, and returns its answer. */
+    HttpResponse<String> postReport(String report) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(intakeUrl() + "/api/v1/incident-reports"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer local-demo-key")
+                    .POST(HttpRequest.BodyPublishers.ofString(report)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Actuator of the intake: on its own port, off the public API. */

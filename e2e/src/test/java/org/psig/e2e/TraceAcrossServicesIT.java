@@ -68,11 +68,8 @@ class TraceAcrossServicesIT {
             running.add(ServiceProcess.start("psig." + service + ".jar", Map.of(), logs.resolve(service + ".log"),
                     args.toArray(String[]::new)));
         }
+        ServiceProcess.awaitReady("http://127.0.0.1:" + management);
         HttpClient http = HttpClient.newHttpClient();
-        await("the intake ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 
         String callerTrace = HexFormat.of().formatHex(randomBytes(16));
         String report = Samples.report("ransomware-hospital-bretagne")

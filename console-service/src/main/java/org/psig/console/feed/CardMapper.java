@@ -3,6 +3,7 @@ package org.psig.console.feed;
 import org.psig.console.board.CampaignCard;
 import org.psig.console.board.IncidentCard;
 import org.psig.schemas.Campaign;
+import org.psig.schemas.DetectionTimes;
 import org.psig.schemas.IncidentDetails;
 import org.psig.schemas.IncidentTriaged;
 
@@ -20,7 +21,7 @@ final class CardMapper {
                 triaged.getArsRegionCode(), triaged.getLegalQualification().name(), triaged.getMaliciousness().name(),
                 triaged.getSeverity().name(), incident.getCategory().name(), incident.getProvider(),
                 triaged.getTlp() == null ? null : triaged.getTlp().name(), triaged.getRsitClass(), triaged.getRsitType(),
-                detectedAt(incident.getDetectedAt(), triaged), incident.getSummary(), incident.getDescription(),
+                DetectionTimes.detectedAt(triaged), incident.getSummary(), incident.getDescription(),
                 incident.getStatus().name(),
                 triaged.getDeadlines().stream().map(d -> new IncidentCard.Deadline(d.getDuty().name(), d.getDueAt())).toList(),
                 triaged.getReasons(), triaged.getRulesetVersion());
@@ -34,13 +35,5 @@ final class CardMapper {
                         member.getCategory().name(), member.getSeverity().name(), member.getDetectedAt())).toList(),
                 campaign.getEstablishments(), campaign.getArsRegionCodes(), campaign.getFirstSeen(), campaign.getLastSeen(),
                 campaign.getHighestSeverity().name(), campaign.getOpenedAt(), campaign.getClosedAt());
-    }
-
-    private static java.time.Instant detectedAt(String declared, IncidentTriaged triaged) {
-        try {
-            return java.time.OffsetDateTime.parse(declared).toInstant();
-        } catch (java.time.DateTimeException | NullPointerException e) {
-            return triaged.getReceivedAt();
-        }
     }
 }
