@@ -11,37 +11,49 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One analyst's live feed: verdicts the filter lets through and every campaign change, pushed as
- * server-sent events ("verdict", "campaign") as soon as the board has them.
+ * server-sent events ("verdict", "campaign") as soon as the board has them. It stops listening once
+ * the page has gone.
  */
-final class LiveFeed {
+final class LiveFeed implements Consumer<Object> {
 
-    private LiveFeed() {
+    private final Board board;
+    private final Filter filter;
+    private final SseEmitter emitter = new SseEmitter(0L);
+
+    private LiveFeed(Board board, Filter filter) {
+        this.board = board;
+        this.filter = filter;
     }
 
     static SseEmitter open(Board board, Filter filter) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Consumer<Object>[] self = new Consumer[1];
-        self[0] = card -> {
-            try {
-                if (card instanceof IncidentCard incident && filter.matches(incident)) {
-                    emitter.send(SseEmitter.event().name("verdict").data(incident));
-                } else if (card instanceof CampaignCard campaign) {
-                    emitter.send(SseEmitter.event().name("campaign").data(campaign));
-                }
-            } catch (IOException | IllegalStateException gone) {
-                board.unlisten(self[0]);
-            }
-        };
-        emitter.onCompletion(() -> board.unlisten(self[0]));
-        emitter.onTimeout(() -> board.unlisten(self[0]));
-        emitter.onError(error -> board.unlisten(self[0]));
-        board.listen(self[0]);
+        LiveFeed feed = new LiveFeed(board, filter);
+        feed.emitter.onCompletion(feed::close);
+        feed.emitter.onTimeout(feed::close);
+        feed.emitter.onError(error -> feed.close());
+        board.listen(feed);
         try {
             // The response starts here: the page knows it is live before the first verdict arrives.
-            emitter.send(SseEmitter.event().comment("live"));
+            feed.emitter.send(SseEmitter.event().comment("live"));
         } catch (IOException gone) {
-            board.unlisten(self[0]);
+            feed.close();
         }
-        return emitter;
+        return feed.emitter;
+    }
+
+    @Override
+    public void accept(Object card) {
+        try {
+            if (card instanceof IncidentCard incident && filter.matches(incident)) {
+                emitter.send(SseEmitter.event().name("verdict").data(incident));
+            } else if (card instanceof CampaignCard campaign) {
+                emitter.send(SseEmitter.event().name("campaign").data(campaign));
+            }
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+    }
+
+    private void close() {
+        board.unlisten(this);
     }
 }

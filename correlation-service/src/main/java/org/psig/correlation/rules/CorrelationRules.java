@@ -42,10 +42,4 @@ public final class CorrelationRules {
 
     private CorrelationRules() {
     }
-
-    /** The rule with this id, among the defaults. */
-    public static CorrelationRule byId(String id) {
-        return DEFAULTS.stream().filter(rule -> rule.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No correlation rule " + id));
-    }
 }
