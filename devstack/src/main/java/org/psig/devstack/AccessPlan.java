@@ -65,6 +65,8 @@ final class AccessPlan {
             topic(user, output, CREATE, DESCRIBE, WRITE);
         }
         topic(user, Topics.TRIAGE_SEEN_INCIDENTS, CREATE, DESCRIBE, WRITE, READ);
+        // Follows the campaigns without a consumer group, so that later verdicts name them.
+        topic(user, Topics.INCIDENT_CAMPAIGNS, CREATE, DESCRIBE, READ);
         allow(user, new ResourcePattern(ResourceType.GROUP, user, PatternType.LITERAL), READ);
         allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "triage-", PatternType.PREFIXED), WRITE, DESCRIBE);
     }

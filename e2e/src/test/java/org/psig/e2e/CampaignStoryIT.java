@@ -1,6 +1,7 @@
 package org.psig.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.psig.schemas.Campaign;
 import org.psig.schemas.CampaignAlert;
 import org.psig.schemas.CampaignMember;
+import org.psig.schemas.HfdsNotification;
+import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
 import org.psig.testsupport.ChildJvms;
 import org.psig.testsupport.RegistryExtension;
@@ -95,7 +98,8 @@ class CampaignStoryIT {
         }
 
         try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(),
-                List.of(Topics.NOTIFICATION_CAMPAIGNS, Topics.INCIDENT_CAMPAIGNS))) {
+                List.of(Topics.NOTIFICATION_CAMPAIGNS, Topics.INCIDENT_CAMPAIGNS, Topics.INCIDENT_TRIAGED,
+                        Topics.NOTIFICATION_HFDS))) {
             // The first half of the burst; the kill lands once correlation has paged on it, the rest
             // is posted while correlation is dead and starting again.
             List<Report> firstHalf = burst.subList(0, burst.size() / 2);
@@ -141,11 +145,51 @@ class CampaignStoryIT {
             assertThat(inSomeCampaign).doesNotContainAnyElementsOf(ids(unrelatedOf(others, wave, twin)))
                     .doesNotContainAnyElementsOf(ids(twin));
 
+            assertFollowUpsNameTheirCampaigns(recorder, outage.get(0), unrelatedOf(others, wave, twin).get(0),
+                    alerts.get(0).getCampaign().getCampaignId());
+
             Report third = outage.get(2);
             CampaignAlert opened = alerts.get(0);
             log.info("Third member's 202 at {}, campaign alert raised at {}: {} ms", third.acceptedAt,
                     opened.getAlertedAt(), Duration.between(third.acceptedAt, opened.getAlertedAt()).toMillis());
         }
+    }
+
+    /**
+     * A follow-up of a member, filed once its campaign is known, names the campaign on its verdict
+     * and on the HFDS's notification; a follow-up of a report in no campaign names none.
+     */
+    private void assertFollowUpsNameTheirCampaigns(TopicRecorder recorder, Report member, Report outside, UUID campaignId) {
+        for (Report report : List.of(member, outside)) {
+            HttpResponse<String> response = stack.postUpdate(report.incidentId,
+                    "{\"revision\": 2, \"note\": \"Toujours en panne, le prestataire annonce un retour sous 4 h.\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        }
+        await("the follow-ups notified").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> revisionTwoOf(recorder, Topics.NOTIFICATION_HFDS, List.of(member, outside)).size() == 2);
+        recorder.catchUp();
+        assertThat(revisionTwoOf(recorder, Topics.INCIDENT_TRIAGED, List.of(member))).singleElement()
+                .satisfies(record -> assertThat(((IncidentTriaged) record.value()).getCampaignIds()).containsExactly(campaignId));
+        assertThat(revisionTwoOf(recorder, Topics.INCIDENT_TRIAGED, List.of(outside))).singleElement()
+                .satisfies(record -> assertThat(((IncidentTriaged) record.value()).getCampaignIds()).isEmpty());
+        assertThat(revisionTwoOf(recorder, Topics.NOTIFICATION_HFDS, List.of(member, outside))).extracting(ConsumerRecord::key,
+                        record -> List.copyOf(((HfdsNotification) record.value()).getVerdict().getCampaignIds()))
+                .containsExactlyInAnyOrder(tuple(member.incidentId, List.of(campaignId)), tuple(outside.incidentId, List.of()));
+    }
+
+    /** The records of these reports' revision 2 on a topic, as far as the recorder has read. */
+    private static List<ConsumerRecord<String, Object>> revisionTwoOf(TopicRecorder recorder, String topic, List<Report> reports) {
+        recorder.catchUp();
+        Set<String> ids = reports.stream().map(report -> report.incidentId).collect(Collectors.toSet());
+        return recorder.on(topic).stream().filter(record -> ids.contains(record.key()))
+                .filter(record -> revision(record.value()) == 2).toList();
+    }
+
+    private static int revision(Object value) {
+        if (value instanceof IncidentTriaged triaged) {
+            return triaged.getRevision();
+        }
+        return value instanceof HfdsNotification hfds ? hfds.getRevision() : 0;
     }
 
     private ServiceProcess startCorrelation(Path logFile, int port) {

@@ -51,10 +51,19 @@ final class PipelineStack implements AutoCloseable {
 
     /** Posts a report to the intake with the local demo key, and returns its answer. */
     HttpResponse<String> postReport(String report) {
+        return post("/api/v1/incident-reports", report);
+    }
+
+    /** Posts a revision of an incident's report (a follow-up or the closure) with the local demo key. */
+    HttpResponse<String> postUpdate(String incidentId, String update) {
+        return post("/api/v1/incident-reports/" + incidentId + "/updates", update);
+    }
+
+    private HttpResponse<String> post(String path, String body) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(intakeUrl() + "/api/v1/incident-reports"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(intakeUrl() + path))
                     .header("Content-Type", "application/json").header("Authorization", "Bearer local-demo-key")
-                    .POST(HttpRequest.BodyPublishers.ofString(report)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.psig.kafka;
 
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.psig.schemas.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.validation.annotation.Validated;
@@ -30,12 +32,20 @@ public record TopicProperties(
         @Min(1) @Max(10) int minInsyncReplicas,
         @NotNull Duration retention) {
 
+    /** Topics that hold each key's latest state rather than a history: compacted. */
+    private static final Set<String> COMPACTED = Set.of(Topics.INCIDENT_CAMPAIGNS);
+
+    /** The topic as every service that writes or follows it declares it, whichever starts first. */
     public NewTopic newTopic(String name) {
-        return TopicBuilder.name(name)
+        NewTopic topic = TopicBuilder.name(name)
                 .partitions(partitions)
                 .replicas(replicationFactor)
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas))
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))
                 .build();
+        if (COMPACTED.contains(name)) {
+            topic.configs().put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return topic;
     }
 }

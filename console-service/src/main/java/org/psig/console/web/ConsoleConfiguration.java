@@ -1,7 +1,8 @@
 package org.psig.console.web;
 
 import org.psig.console.board.Board;
-import org.psig.console.feed.TopicFeed;
+import org.psig.console.feed.BoardFeed;
+import org.psig.kafka.TopicFollower;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -18,12 +19,12 @@ class ConsoleConfiguration {
     }
 
     @Bean
-    TopicFeed topicFeed(ConsumerFactory<String, Object> consumers, Board board) {
-        return new TopicFeed(consumers, board);
+    TopicFollower topicFeed(ConsumerFactory<String, Object> consumers, Board board) {
+        return BoardFeed.follow(consumers, board);
     }
 
     @Bean
-    HealthIndicator boardHealthIndicator(TopicFeed feed) {
+    HealthIndicator boardHealthIndicator(TopicFollower feed) {
         return () -> feed.caughtUp() ? Health.up().build() : Health.down().withDetail("board", "reading the topics").build();
     }
 }

@@ -8,7 +8,6 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -44,16 +43,8 @@ class CorrelationConfiguration {
     KafkaAdmin.NewTopics correlationTopics(TopicProperties topics) {
         return new KafkaAdmin.NewTopics(
                 topics.newTopic(Topics.INCIDENT_TRIAGED),
-                withConfig(topics, Topics.INCIDENT_CAMPAIGNS, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                topics.newTopic(Topics.INCIDENT_CAMPAIGNS),
                 topics.newTopic(Topics.NOTIFICATION_CAMPAIGNS));
-    }
-
-    private static org.apache.kafka.clients.admin.NewTopic withConfig(TopicProperties topics, String name, String key,
-                                                                      String value) {
-        org.apache.kafka.clients.admin.NewTopic topic = topics.newTopic(name);
-        Map<String, String> configs = new HashMap<>(topic.configs());
-        configs.put(key, value);
-        return topic.configs(configs);
     }
 
     @Bean

@@ -80,6 +80,7 @@ final class Notifications {
                 .setDeadlines(triaged.getDeadlines())
                 .setReasons(triaged.getReasons())
                 .setRulesetVersion(triaged.getRulesetVersion())
+                .setCampaignIds(triaged.getCampaignIds())
                 .build();
     }
 }

@@ -133,6 +133,20 @@ class TriagedIncidentListenerTest {
         assertThat(out.remembered()).containsEntry(closure.getIncidentId().toString(), "4");
     }
 
+    @Test
+    void shouldTellTheArsAndTheHfdsTheCampaignsOfAMember() {
+        UUID campaign = UUID.fromString("5f79be01-e331-3e6e-8457-755f84909f6d");
+        IncidentTriaged update = IncidentTriaged.newBuilder(revision(triaged("53"), 2, RevisionKind.UPDATE))
+                .setCampaignIds(List.of(campaign)).build();
+        memory = incidentId -> Optional.of("1");
+
+        notify(update);
+
+        assertThat(sent(2)).extracting(record -> record.value() instanceof ArsNotification ars
+                ? ars.getVerdict().getCampaignIds() : ((HfdsNotification) record.value()).getVerdict().getCampaignIds())
+                .containsExactly(List.of(campaign), List.of(campaign));
+    }
+
     /** The HFDS copy carries no free text of the declarant's: no note, root cause or measures. */
     @Test
     void shouldKeepTheDeclarantsFreeTextOutOfTheHfdsCopy() {

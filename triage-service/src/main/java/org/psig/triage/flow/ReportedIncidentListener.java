@@ -2,6 +2,7 @@ package org.psig.triage.flow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,18 +51,26 @@ import org.springframework.stereotype.Component;
 class ReportedIncidentListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(ReportedIncidentListener.class);
+    /**
+     * The longest a later revision waits, after triage starts, for the campaigns topic to be read:
+     * notifying the ARS matters more than naming the campaign.
+     */
+    private static final Duration CAMPAIGNS_CATCH_UP = Duration.ofSeconds(10);
 
     private final TriagePolicy policy;
     private final IncidentMemory seen;
     private final BatchTransactions batches;
     private final MeterRegistry meters;
+    private final CampaignMemberships campaigns;
     private final Clock clock;
 
-    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, BatchTransactions batches, MeterRegistry meters) {
+    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, BatchTransactions batches, MeterRegistry meters,
+                             CampaignMemberships campaigns) {
         this.policy = policy;
         this.seen = seen;
         this.batches = batches;
         this.meters = meters;
+        this.campaigns = campaigns;
         this.clock = Clock.systemUTC();
     }
 
@@ -92,7 +101,7 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         log.info("Revision {} of incident {} triaged: severity {}, {}, {}, ARS {}.", revision, incidentId,
                 verdict.severity(), verdict.maliciousness(), verdict.legalQualification(),
                 verdict.arsRegionCode().orElse("none"));
-        out.send(record(incidentId, triaged(reported, verdict, changes)))
+        out.send(record(incidentId, triaged(reported, verdict, changes, campaignsOf(incidentId, revision))))
                 .remember(incidentId, TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict).encode())
                 .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
                         "maliciousness", verdict.maliciousness().name(),
@@ -116,6 +125,21 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         });
     }
 
+    /**
+     * Campaigns form from verdicts, so a first verdict belongs to none yet; a later revision names
+     * the campaigns its incident joined, as far as triage has read them.
+     */
+    private List<String> campaignsOf(String incidentId, int revision) {
+        if (revision == 1) {
+            return List.of();
+        }
+        if (!campaigns.awaitRead(CAMPAIGNS_CATCH_UP)) {
+            log.warn("Revision {} of incident {} is triaged before {} was read: its verdict may not name its campaigns.",
+                    revision, incidentId, Topics.INCIDENT_CAMPAIGNS);
+        }
+        return campaigns.of(incidentId);
+    }
+
     /** The verdict, with its summary in headers: readers that need only that do not decode the report it carries. */
     private static ProducerRecord<Object, Object> record(String incidentId, IncidentTriaged triaged) {
         ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId, triaged);
@@ -123,7 +147,8 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         return record;
     }
 
-    private IncidentTriaged triaged(IncidentReported reported, Verdict verdict, List<Change> changes) {
+    private IncidentTriaged triaged(IncidentReported reported, Verdict verdict, List<Change> changes,
+                                    List<String> campaignIds) {
         return IncidentTriaged.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -148,6 +173,7 @@ class ReportedIncidentListener implements ConsumerSeekAware {
                         new VerdictChange(change.field(), change.previous(), change.current())).toList())
                 .setRevisionNote(reported.getRevisionNote())
                 .setWarnings(reported.getWarnings())
+                .setCampaignIds(campaignIds.stream().map(UUID::fromString).toList())
                 .build();
     }
 

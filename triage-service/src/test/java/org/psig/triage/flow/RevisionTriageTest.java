@@ -40,8 +40,13 @@ class RevisionTriageTest {
     private static final Instant SECOND_RECEIVED = Instant.parse("2026-11-28T09:00:00Z");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final CampaignMemberships campaigns = new CampaignMemberships();
+
+    {
+        campaigns.onCaughtUp();
+    }
     private final ReportedIncidentListener listener = new ReportedIncidentListener(
-            new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS), null, null, meters);
+            new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS), null, null, meters, campaigns);
     private final Map<String, String> memory = new HashMap<>();
 
     /** Triages one record as a batch would, and remembers what it committed. */
@@ -74,6 +79,30 @@ class RevisionTriageTest {
                 .setContentFingerprint("revision-" + revision)
                 .setRevisionNote(new RevisionNote("Restored.", new Resolution("2026-11-29T18:00:00+01:00", "VPN", "MFA")))
                 .build();
+    }
+
+    @Test
+    void shouldNameTheCampaignsOfAMemberOnItsLaterVerdictsOnly() {
+        UUID outage = UUID.fromString("5f79be01-e331-3e6e-8457-755f84909f6d");
+        UUID other = UUID.randomUUID();
+        IncidentReported first = initial();
+        IncidentTriaged firstVerdict = triage(first);
+        campaigns.record(Reports.campaign(outage, INCIDENT, other));
+
+        IncidentTriaged second = triage(Reports.followUp(first));
+
+        assertThat(firstVerdict.getCampaignIds()).as("campaigns form from verdicts: the first belongs to none").isEmpty();
+        assertThat(second.getCampaignIds()).containsExactly(outage);
+        assertThat(second.getChanges()).as("a campaign is not a change of the verdict").isEmpty();
+    }
+
+    @Test
+    void shouldNameNoCampaignOnTheLaterVerdictOfAnIncidentInNone() {
+        campaigns.record(Reports.campaign(UUID.randomUUID(), UUID.randomUUID()));
+        IncidentReported first = initial();
+        triage(first);
+
+        assertThat(triage(Reports.followUp(first)).getCampaignIds()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.psig.triage.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
@@ -64,6 +65,9 @@ class TriageFlowIT {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    CampaignMemberships campaigns;
 
     private TopicRecorder recorder;
     private KafkaProducer<String, Object> avro;
@@ -133,6 +137,30 @@ class TriageFlowIT {
             assertThat(verdict.getDeadlines()).isEmpty();
             assertThat(verdict.getRulesetVersion()).isEqualTo(TriageParameters.RULES_VERSION);
         });
+    }
+
+    @Test
+    void shouldNameTheCampaignOfAMemberOnItsNextVerdictOnceTheCampaignIsOnItsTopic() throws Exception {
+        UUID member = UUID.randomUUID();
+        UUID outside = UUID.randomUUID();
+        UUID campaignId = UUID.randomUUID();
+        IncidentReported first = Reports.ransomware(member, "350100426", "Hébergeur en panne");
+        IncidentReported outsideFirst = Reports.ransomware(outside, "350100426", "Autre panne");
+        report(first, 1);
+        report(outsideFirst, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(outside).size() == 1);
+
+        avro.send(new ProducerRecord<>(Topics.INCIDENT_CAMPAIGNS, campaignId.toString(),
+                Reports.campaign(campaignId, member, UUID.randomUUID(), UUID.randomUUID()))).get();
+        // The follower, not the test, reads the topic: once it has, the next revision is triaged.
+        await().atMost(Duration.ofSeconds(30)).until(() -> campaigns.of(member.toString()).contains(campaignId.toString()));
+        report(Reports.followUp(first), 1);
+        report(Reports.followUp(outsideFirst), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(outside).size() == 2);
+
+        assertThat(verdictsOf(member)).extracting(IncidentTriaged::getRevision, IncidentTriaged::getCampaignIds)
+                .containsExactly(tuple(1, List.of()), tuple(2, List.of(campaignId)));
+        assertThat(verdictsOf(outside)).extracting(IncidentTriaged::getCampaignIds).containsExactly(List.of(), List.of());
     }
 
     @Test

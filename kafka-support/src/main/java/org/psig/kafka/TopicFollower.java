@@ -1,44 +1,54 @@
-package org.psig.console.feed;
+package org.psig.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.psig.console.board.Board;
-import org.psig.schemas.Campaign;
-import org.psig.schemas.IncidentTriaged;
-import org.psig.schemas.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 
 /**
- * Reads the verdicts and the campaigns from their beginning, read_committed and without a consumer
- * group (every console instance shows everything), onto the board, then follows them. Ready once it
- * has caught up with what the topics held when it started.
+ * Reads topics from their beginning, read_committed and without a consumer group (every instance
+ * sees every partition), hands each record to a sink, then follows them, on a thread of its own.
+ * For the small topics a service keeps whole in memory: the console's board, triage's campaign
+ * memberships. {@link #caughtUp()} tells when it has read what the topics held when it started.
  */
-public final class TopicFeed implements SmartLifecycle {
+public final class TopicFollower implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(TopicFeed.class);
-    private static final List<String> TOPICS = List.of(Topics.INCIDENT_TRIAGED, Topics.INCIDENT_CAMPAIGNS);
+    private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final ConsumerFactory<String, Object> consumers;
-    private final Board board;
+    private final List<String> topics;
+    private final String name;
+    private final Sink sink;
     private final AtomicBoolean caughtUp = new AtomicBoolean();
-    private volatile Consumer<String, Object> consumer;
+    private volatile org.apache.kafka.clients.consumer.Consumer<String, Object> consumer;
     private volatile Thread reader;
 
-    public TopicFeed(ConsumerFactory<String, Object> consumers, Board board) {
+    /** @param name names the thread and the client id, as in "console-feed" */
+    public TopicFollower(ConsumerFactory<String, Object> consumers, List<String> topics, String name,
+                         Sink sink) {
         this.consumers = consumers;
-        this.board = board;
+        this.topics = List.copyOf(topics);
+        this.name = name;
+        this.sink = sink;
+    }
+
+    /** Where the records go, on the follower's thread. */
+    public interface Sink extends Consumer<ConsumerRecord<String, Object>> {
+
+        /** Called once, when what the topics held at the start has all been handed over. */
+        default void onCaughtUp() {
+        }
     }
 
     public boolean caughtUp() {
@@ -47,16 +57,16 @@ public final class TopicFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        reader = new Thread(this::run, "console-topic-feed");
+        reader = new Thread(this::run, name);
         reader.setDaemon(true);
         reader.start();
     }
 
     private void run() {
-        try (Consumer<String, Object> opened = consumers.createConsumer(null, "console-feed")) {
+        try (org.apache.kafka.clients.consumer.Consumer<String, Object> opened = consumers.createConsumer(null, name)) {
             consumer = opened;
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            for (String topic : topics) {
                 partitions.addAll(partitionsOf(opened, topic));
             }
             opened.assign(partitions);
@@ -64,30 +74,31 @@ public final class TopicFeed implements SmartLifecycle {
             Map<TopicPartition, Long> ends = opened.endOffsets(partitions);
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, Object> record : opened.poll(POLL)) {
-                    show(record);
+                    sink.accept(record);
                 }
                 if (!caughtUp.get() && ends.entrySet().stream().allMatch(end -> opened.position(end.getKey()) >= end.getValue())) {
                     caughtUp.set(true);
-                    log.info("console caught up with {}", TOPICS);
+                    sink.onCaughtUp();
+                    log.info("{} caught up with {}", name, topics);
                 }
             }
         } catch (WakeupException stopping) {
-            log.debug("console feed stopped");
+            log.debug("{} stopped", name);
         } catch (RuntimeException failed) {
-            log.error("console feed failed; the board no longer follows the topics", failed);
+            log.error("{} failed; it no longer follows {}", name, topics, failed);
             caughtUp.set(false);
         }
     }
 
-    /** Triage and correlation create their topics as they start, maybe after the console: wait for them. */
-    private static List<TopicPartition> partitionsOf(Consumer<String, Object> consumer, String topic) {
+    /** The services that create these topics may start after this one: wait for them. */
+    private List<TopicPartition> partitionsOf(org.apache.kafka.clients.consumer.Consumer<String, Object> opened, String topic) {
         while (true) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = opened.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             if (!partitions.isEmpty()) {
                 return partitions;
             }
-            log.info("waiting for {} to exist", topic);
+            log.info("{} waits for {} to exist", name, topic);
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException interrupted) {
@@ -97,19 +108,9 @@ public final class TopicFeed implements SmartLifecycle {
         }
     }
 
-    private void show(ConsumerRecord<String, Object> record) {
-        if (record.value() instanceof IncidentTriaged triaged) {
-            board.add(CardMapper.incident(triaged));
-        } else if (record.value() instanceof Campaign campaign) {
-            board.add(CardMapper.campaign(campaign));
-        } else {
-            log.warn("{}-{}@{}: not a verdict nor a campaign; not shown", record.topic(), record.partition(), record.offset());
-        }
-    }
-
     @Override
     public void stop() {
-        Consumer<String, Object> current = consumer;
+        org.apache.kafka.clients.consumer.Consumer<String, Object> current = consumer;
         if (current != null) {
             current.wakeup();
         }
