@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 fail() { echo "image check FAILED: $*" >&2; exit 1; }
-mvn -B -q -Dpsig.image.base=scratch jib:buildTar -pl devstack,intake-service,triage-service,notification-service,correlation-service
+mvn -B -q -Dpsig.image.base=scratch jib:buildTar -pl devstack,intake-service,triage-service,notification-service,correlation-service,console-service
 
 check() {
     local module="$1" main="$2" ports="$3" tar="$1/target/jib-image.tar" work
@@ -39,4 +39,5 @@ check intake-service org.psig.intake.IntakeApplication '["8080/tcp","8090/tcp"]'
 check triage-service org.psig.triage.TriageApplication '["8082/tcp"]'
 check notification-service org.psig.notification.NotificationApplication '["8083/tcp"]'
 check correlation-service org.psig.correlation.CorrelationApplication '["8084/tcp"]'
+check console-service org.psig.console.ConsoleApplication '["8085/tcp"]'
 echo "image check passed (built on an empty base: docker load and run need a Docker engine)"

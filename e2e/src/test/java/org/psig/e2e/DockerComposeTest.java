@@ -46,7 +46,7 @@ class DockerComposeTest {
 
     static Stream<String> services() {
         return Stream.of("kafka", "registry-db", "registry", "intake-service", "triage-service", "notification-service",
-                "correlation-service", "prometheus", "grafana");
+                "correlation-service", "console-service", "prometheus", "grafana");
     }
 
     /** Every container, long-running or one-shot: each runs a pinned image. */
@@ -55,7 +55,7 @@ class DockerComposeTest {
     }
 
     static Stream<String> pipelineServices() {
-        return Stream.of("intake-service", "triage-service", "notification-service", "correlation-service");
+        return Stream.of("intake-service", "triage-service", "notification-service", "correlation-service", "console-service");
     }
 
     @ParameterizedTest
@@ -136,8 +136,9 @@ class DockerComposeTest {
                 "./monitoring/compose-targets:/etc/prometheus/targets:ro");
         String targets = Files.readString(ROOT.resolve("monitoring/compose-targets/services.json"));
         assertThat(targets).contains("\"intake-service:8090\"", "\"triage-service:8082\"", "\"notification-service:8083\"",
-                "\"correlation-service:8084\"");
+                "\"correlation-service:8084\"", "\"console-service:8085\"");
         assertThat((Map<String, Object>) service("triage-service").get("environment")).containsEntry("TRIAGE_PORT", 8082);
+        assertThat((Map<String, Object>) service("console-service").get("environment")).containsEntry("CONSOLE_PORT", 8085);
         assertThat((Map<String, Object>) service("notification-service").get("environment"))
                 .containsEntry("NOTIFICATION_PORT", 8083);
         assertThat(Files.readString(ROOT.resolve("monitoring/compose-targets/kafka.json"))).contains("\"kafka:9404\"");
