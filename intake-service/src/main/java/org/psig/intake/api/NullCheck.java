@@ -25,7 +25,7 @@ final class NullCheck {
     private static void walk(JsonNode node, String pointer, List<FieldError> errors) {
         if (node instanceof ObjectNode object) {
             for (String name : new ArrayList<>(object.propertyNames())) {
-                String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                String at = ShapeCheck.child(pointer, name);
                 if (object.get(name).isNull()) {
                     errors.add(new FieldError(at, "must not be null: leave the field out to keep its value"));
                     object.remove(name);

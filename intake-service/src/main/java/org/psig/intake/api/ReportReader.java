@@ -57,6 +57,7 @@ class ReportReader {
     IncidentReportRequest read(byte[] body) {
         ObjectNode tree = parse(body);
         List<FieldError> errors = new ArrayList<>(ShapeCheck.check(tree, IncidentReportRequest.class));
+        errors.addAll(TextCheck.check(tree));
         IncidentReportRequest request = validated(tree, IncidentReportRequest.class, errors);
         if (request.incident() != null) {
             errors.addAll(times.check(request.incident()));
@@ -69,6 +70,7 @@ class ReportReader {
         ObjectNode tree = parse(body);
         List<FieldError> errors = new ArrayList<>(NullCheck.check(tree));
         errors.addAll(ShapeCheck.check(tree, IncidentUpdateRequest.class));
+        errors.addAll(TextCheck.check(tree));
         IncidentUpdateRequest update = validated(tree, IncidentUpdateRequest.class, errors);
         errors.addAll(updateRules.check(update));
         return orRefuse(update, errors);

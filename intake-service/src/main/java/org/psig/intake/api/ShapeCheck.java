@@ -36,7 +36,7 @@ final class ShapeCheck {
             components.put(component.getName(), component);
         }
         for (String name : new ArrayList<>(node.propertyNames())) {
-            String at = pointer + "/" + escape(name);
+            String at = child(pointer, name);
             RecordComponent component = components.get(name);
             if (component == null) {
                 errors.add(new FieldError(at, "is not a field of the contract (check its spelling; expected one of "
@@ -99,8 +99,8 @@ final class ShapeCheck {
         return condition;
     }
 
-    /** RFC 6901: '~' and '/' in a name are escaped in a pointer. */
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+    /** The pointer to a field of the object at {@code pointer}; RFC 6901: '~' and '/' in a name are escaped. */
+    static String child(String pointer, String name) {
+        return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 }

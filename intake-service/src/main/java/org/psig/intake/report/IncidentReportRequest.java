@@ -17,9 +17,12 @@ import org.psig.schemas.Functioning;
 import org.psig.schemas.IncidentCategory;
 import org.psig.schemas.IncidentStatus;
 
-/** The body of {@code POST /api/v1/incident-reports}, contract v1, field for field. */
+/**
+ * The body of {@code POST /api/v1/incident-reports}, contract v1, field for field. The characters
+ * its text may hold are checked on the body before it becomes this record ({@link TextRules}).
+ */
 public record IncidentReportRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String declarantReference,
+        @NotBlank @Size(max = 64) String declarantReference,
         @NotNull @Valid Establishment establishment,
         @NotNull @Valid Declarant declarant,
         @NotNull @Valid Incident incident,
@@ -27,8 +30,6 @@ public record IncidentReportRequest(
         @Valid Actions actions) {
 
     static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
-    static final String NO_CONTROL = "[^\\p{Cntrl}]*";
-    static final String NO_CONTROL_MESSAGE = "must be a single line without control characters";
 
     public record Establishment(
             @NotNull @Pattern(regexp = FINESS, message = "must be 9 characters: digits, or 2A/2B then 7 digits") String finessEt,
@@ -51,7 +52,7 @@ public record IncidentReportRequest(
     public record Incident(
             @NotNull String detectedAt,
             String startedAt,
-            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String summary,
+            @NotBlank @Size(max = 200) String summary,
             @NotBlank @Size(max = 10_000) String description,
             @NotNull IncidentCategory category,
             @NotNull DeclaredOrigin declaredOrigin,

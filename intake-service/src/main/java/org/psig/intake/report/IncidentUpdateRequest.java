@@ -31,7 +31,6 @@ public record IncidentUpdateRequest(
 
     /** Present text must not be blank, as v1's required text fields. */
     static final String NOT_BLANK = "(?s).*\\S.*";
-    static final String SINGLE_LINE = "[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*";
 
     /** The incident fields an update may change; detectedAt and startedAt never change. */
     public record IncidentChanges(
@@ -40,8 +39,7 @@ public record IncidentUpdateRequest(
             DeclaredOrigin declaredOrigin,
             @Size(max = 12) List<@NotNull AffectedSystem> affectedSystems,
             @Size(max = 200) String provider,
-            @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = "must be a non-blank single line without control characters")
-            String summary,
+            @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String summary,
             @Size(max = 10_000) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String description) {
     }
 

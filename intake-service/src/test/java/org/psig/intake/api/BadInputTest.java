@@ -97,6 +97,14 @@ class BadInputTest extends IntakeWebTestBase {
                 bad("summary of 201 characters", json(with(SAMPLE, "/incident/summary", quoted("S".repeat(201)))), 400, INVALID, "/incident/summary"),
                 bad("empty description", json(with(SAMPLE, "/incident/description", "\"\"")), 400, INVALID, "/incident/description"),
                 bad("description of 10,001 characters", json(with(SAMPLE, "/incident/description", quoted("D".repeat(10_001)))), 400, INVALID, "/incident/description"),
+                // Characters a declarant cannot type (TextRulesTest has them all).
+                bad("establishment name holding NUL", json(with(SAMPLE, "/establishment/name", "\"CH\\u0000Kerlann\"")), 400, INVALID, "/establishment/name"),
+                bad("establishment name holding a terminal escape", json(with(SAMPLE, "/establishment/name", "\"\\u001b[31mCH Kerlann\"")), 400, INVALID, "/establishment/name"),
+                bad("declarantReference holding a right-to-left override", json(with(SAMPLE, "/declarantReference", "\"KER-\\u202e2400\"")), 400, INVALID, "/declarantReference"),
+                bad("declarant name holding a bidirectional isolate", json(with(SAMPLE, "/declarant/name", "\"\\u2067Jeanne\"")), 400, INVALID, "/declarant/name"),
+                bad("provider holding a C1 control", json(with(SAMPLE, "/incident/provider", "\"Hostix\\u009b31m\"")), 400, INVALID, "/incident/provider"),
+                bad("summary holding a line break", json(with(SAMPLE, "/incident/summary", "\"Rançongiciel\\nsur le SIH\"")), 400, INVALID, "/incident/summary"),
+                bad("description holding NUL", json(with(SAMPLE, "/incident/description", "\"Chiffrement\\u0000\"")), 400, INVALID, "/incident/description"),
                 // Wrong use of HTTP.
                 bad("text/plain body", raw(SAMPLE.getBytes(StandardCharsets.UTF_8), MediaType.TEXT_PLAIN), 415, "urn:psig:problem:unsupported-media-type", null),
                 bad("form body", raw("a=b".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_FORM_URLENCODED), 415, "urn:psig:problem:unsupported-media-type", null),

@@ -54,6 +54,22 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
     }
 
     @Test
+    void shouldKeepTheLineBreaksAndTabsOfTheDescriptionAndNonLatinNames() throws Exception {
+        String body = Bodies.with(Bodies.with(SAMPLE, "/incident/description",
+                        "\"Chiffrement du SIH.\\r\\nServeurs touchés :\\n\\t- PACS\\n\\t- DPI\""),
+                "/establishment/name", "\"Centre hospitalier Saint-Étienne — site Ω 🏥\"");
+        ArgumentCaptor<IncidentReported> published = ArgumentCaptor.forClass(IncidentReported.class);
+
+        postReport(body).andExpect(status().isAccepted());
+
+        verify(publisher).publish(published.capture(), anyLong());
+        assertThat(published.getValue().getReport().getIncident().getDescription())
+                .isEqualTo("Chiffrement du SIH.\r\nServeurs touchés :\n\t- PACS\n\t- DPI");
+        assertThat(published.getValue().getReport().getEstablishment().getName())
+                .isEqualTo("Centre hospitalier Saint-Étienne — site Ω 🏥");
+    }
+
+    @Test
     void shouldDeriveTheIncidentIdFromSiteAndDeclarantReference() throws Exception {
         postReport(SAMPLE).andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
                 .andExpect(header().string("Location", "/api/v1/incident-reports/" + KERLANN));
