@@ -69,6 +69,19 @@ class ConsoleBrowserIT {
     private ServiceProcess console;
     private WebDriver browser;
 
+    /** Behind the console's own sign-in too: statuses for anyone, details (the cluster id) for an operator's token only. */
+    private void assertHealthDetailsForTheOperatorOnly(String consoleUrl) throws Exception {
+        JsonNode anonymous = json.readTree(http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(anonymous.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.findValues("details")).isEmpty();
+        HttpResponse<String> asOperator = http.send(HttpRequest.newBuilder(URI.create(consoleUrl + "/actuator/health"))
+                .header("Authorization", "Bearer local-demo-operator").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asOperator.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(asOperator.body()).get("components").get("kafka").get("details").get("clusterId").asText())
+                .isNotBlank();
+    }
+
     @AfterEach
     void stopEverything() {
         if (browser != null) {
@@ -103,6 +116,8 @@ class ConsoleBrowserIT {
                 HttpResponse.BodyHandlers.discarding());
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("script-src 'self'", "object-src 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+
+        assertHealthDetailsForTheOperatorOnly(consoleUrl);
 
         browser = chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100));

@@ -40,11 +40,20 @@ final class IntakeInstance implements AutoCloseable {
         return new IntakeInstance(IntakeApplication.application().profiles("local").run(arguments.toArray(String[]::new)));
     }
 
-    /** A GET on the management port, where health and metrics live. */
+    /** A GET on the management port, where health and metrics live, as anyone. */
     HttpResponse<String> management(String path) throws Exception {
-        String port = context.getEnvironment().getProperty("local.management.port");
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HTTP.send(managementRequest(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET on the management port with an operator's token (the local profile's demo operator's, or another). */
+    HttpResponse<String> managementAsOperator(String path, String token) throws Exception {
+        return HTTP.send(managementRequest(path).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder managementRequest(String path) {
+        String port = context.getEnvironment().getProperty("local.management.port");
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
     }
 
     HttpResponse<String> post(String body) throws Exception {

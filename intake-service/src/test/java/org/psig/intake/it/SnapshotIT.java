@@ -89,12 +89,21 @@ class SnapshotIT {
         assertThat(recordsOf(answer.get("incidentId").asString())).isEqualTo(1);
     }
 
-    /** Waits for readiness, which must cover both memories, and returns the whole health. */
+    /**
+     * Waits for readiness, which must cover both memories, and returns the whole health as the
+     * operator sees it; anyone else sees the statuses only.
+     */
     private static JsonNode readyHealth(IntakeInstance instance) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> instance.management("/actuator/health/readiness").statusCode() == 200);
         JsonNode readiness = JSON.readTree(instance.management("/actuator/health/readiness").body());
         assertThat(readiness.get("components").propertyNames()).contains("reportIndex", "incidentTimeline", "writer");
-        return JSON.readTree(instance.management("/actuator/health").body());
+        JsonNode anonymous = JSON.readTree(instance.management("/actuator/health").body());
+        assertThat(anonymous.get("components").get("reportIndex").get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.findValues("details")).as("details for an operator only").isEmpty();
+        assertThat(instance.managementAsOperator("/actuator/health", "not-an-operator").statusCode()).isEqualTo(401);
+        HttpResponse<String> asOperator = instance.managementAsOperator("/actuator/health", "local-demo-operator");
+        assertThat(asOperator.statusCode()).isEqualTo(200);
+        return JSON.readTree(asOperator.body());
     }
 
     private IntakeInstance start(boolean withSnapshots) {
