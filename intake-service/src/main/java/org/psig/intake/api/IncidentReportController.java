@@ -16,9 +16,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.psig.intake.auth.ApiKeys;
+import org.psig.intake.auth.Caller;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.config.IntakeProperties;
-import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.psig.intake.publish.Receipt;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.report.Finess;
@@ -75,10 +75,10 @@ class IncidentReportController {
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Accepted> report(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                     HttpServletRequest http) throws IOException {
-        ApiKey key = apiKeys.authenticate(authorization);
+        Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
         IncidentReportRequest request = reader.read(BoundedBody.read(http, properties.maxBodySize()));
-        ApiKeys.authorize(key, request.establishment().finessEt(), request.establishment().finessEj());
+        ApiKeys.authorize(key, request.establishment().finessEt());
 
         Receipt receipt = intake.accept(request, Finess.warnings(request.establishment()));
         Acceptances.log(receipt.incidentId(), receipt.revision(), receipt.repeat());

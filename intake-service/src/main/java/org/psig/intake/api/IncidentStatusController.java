@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.psig.intake.auth.ApiKeys;
+import org.psig.intake.auth.Caller;
 import org.psig.intake.auth.RateLimits;
-import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.publish.UnknownIncidentException;
@@ -59,7 +59,7 @@ class IncidentStatusController {
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<IncidentStatus> status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                           String authorization, @PathVariable UUID incidentId) {
-        ApiKey key = apiKeys.authenticate(authorization);
+        Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
         KnownIncident known = intake.find(incidentId).filter(incident -> covers(key, incident))
                 .orElseThrow(() -> new UnknownIncidentException(incidentId));
@@ -78,7 +78,7 @@ class IncidentStatusController {
                                       @RequestParam(required = false, defaultValue = "100") String limit,
                                       @Parameter(description = "Where the page starts, as the previous page's next link gives it")
                                       @RequestParam(required = false) String cursor) {
-        ApiKey key = apiKeys.authenticate(authorization);
+        Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
         List<FieldError> errors = new ArrayList<>();
         Instant from = since(since, errors);
@@ -97,8 +97,8 @@ class IncidentStatusController {
         return ResponseEntity.ok(new IncidentList(statuses.of(page.incidents()), next));
     }
 
-    private static boolean covers(ApiKey key, KnownIncident incident) {
-        return key.covers(incident.first().finessEt(), incident.first().finessEj());
+    private static boolean covers(Caller key, KnownIncident incident) {
+        return key.covers(incident.first().finessEt());
     }
 
     private static Instant since(String since, List<FieldError> errors) {

@@ -15,9 +15,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.psig.intake.auth.ApiKeys;
+import org.psig.intake.auth.Caller;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.config.IntakeProperties;
-import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.psig.intake.publish.Receipt;
 import org.psig.intake.publish.ReportUpdates;
 import org.psig.intake.report.IncidentUpdateRequest;
@@ -77,7 +77,7 @@ class IncidentUpdateController {
     ResponseEntity<AcceptedRevision> update(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
                                             String authorization, @PathVariable UUID incidentId,
                                             HttpServletRequest http) throws IOException {
-        ApiKey key = apiKeys.authenticate(authorization);
+        Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
         IncidentUpdateRequest update = reader.readUpdate(BoundedBody.read(http, properties.maxBodySize()));
 

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.psig.intake.config.IntakeProperties;
-import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +31,7 @@ public class RateLimits {
     }
 
     /** Throws {@link RateLimitedException} with the wait before the next request would be taken. */
-    public void take(ApiKey key) {
+    public void take(Caller key) {
         long now = nanoTime.getAsLong();
         buckets.computeIfAbsent(key.name(), name -> new TokenBucket(limit.perSecond(), limit.burst(), now))
                 .take(now)

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize the largest body accepted; a report is a few KiB, the longest allowed one ~40 KiB
  * @param rateLimit requests allowed per key and instance
  * @param apiKeys the keys allowed to post, stored as SHA-256 hashes, never in clear
+ * @param legalEntities the sites of each legal entity a key may be bound to: the entity's key may
+ *                      report for these sites and no other, whatever a report declares as its EJ
  * @param snapshots where and how often the memories of reports and verdicts are copied to disk
  */
 @Validated
@@ -35,7 +38,22 @@ public record IntakeProperties(
         @NotNull DataSize maxBodySize,
         @NotNull @Valid RateLimit rateLimit,
         @NotNull @Valid List<ApiKey> apiKeys,
+        @Valid List<LegalEntity> legalEntities,
         @NotNull @Valid SnapshotSettings snapshots) {
+
+    static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
+
+    public IntakeProperties {
+        legalEntities = legalEntities == null ? List.of() : List.copyOf(legalEntities);
+    }
+
+    /**
+     * @param finessEj the legal entity's FINESS
+     * @param sites the FINESS ET of its sites
+     */
+    public record LegalEntity(@NotNull @Pattern(regexp = FINESS) String finessEj,
+                              @NotEmpty List<@NotNull @Pattern(regexp = FINESS) String> sites) {
+    }
 
     /**
      * @param directory where snapshots are kept, one file per memory; none are kept when unset (every
@@ -62,14 +80,11 @@ public record IntakeProperties(
     /**
      * @param name who holds the key, for logs and metrics
      * @param sha256 hex SHA-256 of the key
-     * @param establishments FINESS ET or EJ numbers the key may report for; {@code *} for all
+     * @param establishments FINESS ET of sites, or FINESS EJ of legal entities listed in
+     *                       {@code legal-entities} (for all their sites), the key may report for;
+     *                       {@code *} for all
      */
     public record ApiKey(@NotBlank String name, @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256,
                          @NotNull List<@NotBlank String> establishments) {
-
-        public boolean covers(String finessEt, String finessEj) {
-            return establishments.contains("*") || establishments.contains(finessEt)
-                    || (finessEj != null && establishments.contains(finessEj));
-        }
     }
 }

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.psig.intake.auth.Caller;
 import org.psig.intake.config.IntakeProperties;
-import org.psig.intake.config.IntakeProperties.ApiKey;
 import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.RecordReader;
 import org.psig.intake.memory.ReportIndex;
 import org.psig.intake.report.FieldError;
 import org.psig.intake.report.Fingerprints;
-import org.psig.intake.report.InvalidFieldsException;
 import org.psig.intake.report.IncidentUpdateRequest;
+import org.psig.intake.report.InvalidFieldsException;
 import org.psig.intake.report.ReportMerge;
 import org.psig.intake.report.UpdateRules;
 import org.psig.schemas.IncidentReported;
@@ -53,12 +53,12 @@ public class ReportUpdates {
      * the incident, {@link RevisionConflictException} when the revision cannot follow, and
      * {@link InvalidFieldsException} when its resolution contradicts the report.
      */
-    public Receipt accept(UUID incidentId, ApiKey key, IncidentUpdateRequest update) {
+    public Receipt accept(UUID incidentId, Caller key, IncidentUpdateRequest update) {
         long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
         return locks.withLock(incidentId, () -> {
             index.awaitCaughtUp(deadlineNanos);
             KnownIncident incident = index.find(incidentId)
-                    .filter(known -> key.covers(known.first().finessEt(), known.first().finessEj()))
+                    .filter(known -> key.covers(known.first().finessEt()))
                     .orElseThrow(() -> new UnknownIncidentException(incidentId));
             String fingerprint = Fingerprints.of(update);
             Optional<Receipt> repeat = repeat(incident, update.revision(), fingerprint);

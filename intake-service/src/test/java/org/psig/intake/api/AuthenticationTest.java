@@ -23,7 +23,7 @@ import org.psig.intake.report.IncidentIds;
 import org.psig.testsupport.Samples;
 import org.springframework.http.MediaType;
 
-/** Who may report for which establishment: keys bound to sites (ET) or whole legal entities (EJ). */
+/** Who may report for which establishment: keys bound to sites (ET) or to the sites configured for a legal entity (EJ). */
 class AuthenticationTest extends IntakeWebTestBase {
 
     private static final String BRETAGNE_SITE_KEY = "Bearer bretagne-site-key";
@@ -65,6 +65,22 @@ class AuthenticationTest extends IntakeWebTestBase {
     }
 
     @Test
+    void shouldRefuseASiteNotListedForTheLegalEntityThatDeclaresItsEntity() throws Exception {
+        String unlisted = Bodies.with(SAMPLE, "/establishment/finessEt", "\"350002812\"");
+
+        postReport(unlisted, BRETAGNE_EJ_KEY)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:psig:problem:forbidden-establishment"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("350002812")));
+        verify(publisher, never()).publish(any(), anyLong());
+    }
+
+    @Test
+    void shouldAcceptAListedSiteOfTheLegalEntityThatDoesNotDeclareItsEntity() throws Exception {
+        postReport(Bodies.without(SAMPLE, "/establishment/finessEj"), BRETAGNE_EJ_KEY).andExpect(status().isAccepted());
+    }
+
+    @Test
     void shouldRefuseAnEstablishmentTheKeyDoesNotCoverWith403() throws Exception {
         postReport(SAMPLE, PACA_KEY)
                 .andExpect(status().isForbidden())
@@ -88,5 +104,15 @@ class AuthenticationTest extends IntakeWebTestBase {
 
         mvc.perform(get(PATH + "/" + kerlann).header("Authorization", PACA_KEY)).andExpect(status().isNotFound());
         mvc.perform(get(PATH + "/" + kerlann).header("Authorization", BRETAGNE_EJ_KEY)).andExpect(status().isOk());
+    }
+
+    @Test
+    void shouldHideAReportOfASiteNotListedForTheEntityItDeclares() throws Exception {
+        UUID unlisted = IncidentIds.of("350002812", "KER-2026-0099");
+        when(index.find(unlisted)).thenReturn(Optional.of(KnownIncidents.initial(unlisted, "f", Instant.EPOCH, "350002812",
+                "350100434")));
+
+        mvc.perform(get(PATH + "/" + unlisted).header("Authorization", BRETAGNE_EJ_KEY)).andExpect(status().isNotFound());
+        mvc.perform(get(PATH + "/" + unlisted).header("Authorization", DEMO_KEY)).andExpect(status().isOk());
     }
 }

@@ -45,7 +45,10 @@ import org.springframework.test.web.servlet.ResultActions;
         "psig.intake.api-keys[2].establishments[0]=350100434",
         "psig.intake.api-keys[3].name=paca",
         "psig.intake.api-keys[3].sha256=16aec4ba1256d96ad56ff2ede8ff1b285c3e3507cc89b250b1ecfda74dfb1350",
-        "psig.intake.api-keys[3].establishments[0]=130800915"})
+        "psig.intake.api-keys[3].establishments[0]=130800915",
+        "psig.intake.legal-entities[0].finess-ej=350100434",
+        "psig.intake.legal-entities[0].sites[0]=350100426",
+        "psig.intake.legal-entities[0].sites[1]=350100442"})
 @Import({ApiKeys.class, RateLimits.class, ReportReader.class, ReportIntake.class, ReportUpdates.class, StatusView.class,
         IntakeWebFixtures.class})
 abstract class IntakeWebTestBase {

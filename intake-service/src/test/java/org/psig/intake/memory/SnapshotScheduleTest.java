@@ -71,7 +71,7 @@ class SnapshotScheduleTest {
     }
 
     private static Snapshots snapshots(Path directory, Duration interval) {
-        return new Snapshots(new IntakeProperties(null, null, null, null, null, null,
+        return new Snapshots(new IntakeProperties(null, null, null, null, null, null, null,
                 new IntakeProperties.SnapshotSettings(directory, interval)), new OneTopicAdmin());
     }
 
