@@ -77,19 +77,20 @@ class DeadLetterReplayIT {
     void shouldDeadLetterAnUnreadableVerdictCountItAndKeepGoing() throws Exception {
         double before = deadLetters();
         UUID after = UUID.randomUUID();
+        String unreadable = "unreadable-verdict-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = rawProducer()) {
-            raw.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, "unreadable-verdict",
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, 0, unreadable, "not avro".getBytes(StandardCharsets.UTF_8))).get();
         }
-        verdict(after);
+        avro.send(new ProducerRecord<>(Topics.INCIDENT_TRIAGED, 0, after.toString(), Verdicts.verdict(after, "53"))).get();
+        // The verdict after it on its partition notified: the dead letter, and any copy of it, is committed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf(after, Topics.NOTIFICATION_HFDS) == 1);
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.awaitKey(BROKERS, DLT, "unreadable-verdict");
+        List<ConsumerRecord<String, byte[]>> deadLetters = RawTopicReader.awaitKey(BROKERS, DLT, unreadable);
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.INCIDENT_TRIAGED);
             assertThat(header(record, "kafka_dlt-exception-message")).isNotBlank();
             assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf(after, Topics.NOTIFICATION_HFDS) == 1);
         assertThat(deadLetters()).isEqualTo(before + 1);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.psig.intake.IntakeApplication;
 import org.psig.kafka.AvroPackages;
 import org.psig.notification.NotificationApplication;
@@ -82,6 +83,11 @@ final class PipelineStack implements AutoCloseable {
         ConfigurableApplicationContext extra = run("intake");
         services.put("intake-" + services.size(), extra);
         return "http://127.0.0.1:" + extra.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The metrics of a running service's current instance. */
+    MeterRegistry meters(String service) {
+        return services.get(service).getBean(MeterRegistry.class);
     }
 
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +41,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The pipeline as a story: six establishments report, each report gets its verdict, its ARS (or
  * CERT Santé, when no ARS covers the site) and the HFDS are told exactly once, and a resend changes
- * nothing downstream, even after triage restarted. Subclasses say which broker and registry it runs on.
+ * nothing downstream: the intake writes nothing for it, and the same records written again reach a
+ * restarted triage, which recognises each from Kafka. Subclasses say which broker and registry it runs on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineStory {
@@ -175,15 +181,29 @@ abstract class PipelineStory {
             throws Exception {
         // A fresh triage instance must remember from Kafka, not from its predecessor's heap.
         stack.restart("triage");
+        // The intake answers a resend from its own memory and writes nothing...
         for (String sample : Samples.NAMES) {
             HttpResponse<String> response = post(Samples.report(sample));
             assertThat(response.statusCode()).isEqualTo(202);
             assertThat(JSON.readTree(response.body()).get("incidentId").asString()).isEqualTo(incidentIds.get(sample));
         }
+        List<ConsumerRecord<String, byte[]>> written = RawTopicReader.readToEnd(bootstrapServers(), Topics.INCIDENT_REPORTED)
+                .stream().filter(record -> incidentIds.containsValue(record.key())).toList();
+        assertThat(written).as("one record per report: the resends wrote nothing").hasSize(Samples.NAMES.size());
+        // ...so triage meets its duplicates as two intake instances racing would write them: the same records again.
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (ConsumerRecord<String, byte[]> record : written) {
+                producer.send(new ProducerRecord<>(Topics.INCIDENT_REPORTED, null, record.key(), record.value(),
+                        record.headers())).get();
+            }
+        }
 
-        // Once triage has committed past every resend, anything it would have produced is visible.
+        // Once triage has committed past every duplicate, anything it would have produced is visible.
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> groups.hasConsumedAll("triage-service", Topics.INCIDENT_REPORTED));
+        assertThat(stack.meters("triage").counter("psig.triage.duplicates").count())
+                .as("duplicates the restarted triage recognised").isEqualTo(Samples.NAMES.size());
         recorder.catchUp();
 
         assertThat(ours(Topics.INCIDENT_TRIAGED, incidentIds)).hasSize(Samples.NAMES.size());

@@ -21,28 +21,30 @@ public final class RawTopicReader {
     private RawTopicReader() {
     }
 
-    /** Waits until the topic holds at least one committed record with this key, and returns them all. */
+    /**
+     * Waits until the topic holds a committed record with this key, then reads the whole topic to
+     * its end as of that moment and returns every record with the key, so that a copy written after
+     * the first is not missed. A test that claims "exactly one" must first wait for something the
+     * producer did later (a marker record processed after it on the same partition), so that a
+     * later copy would already be committed.
+     */
     public static List<ConsumerRecord<String, byte[]>> awaitKey(String bootstrapServers, String topic, String key) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-dlt-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        boolean[] seen = {false};
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await("record " + key + " on " + topic).atMost(Duration.ofSeconds(30)).pollInSameThread()
                     .until(() -> {
-                        consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                            if (key.equals(record.key())) {
-                                matching.add(record);
-                            }
-                        });
-                        return !matching.isEmpty();
+                        consumer.poll(Duration.ofMillis(200)).forEach(record -> seen[0] |= key.equals(record.key()));
+                        return seen[0];
                     });
         }
-        return matching;
+        return readToEnd(bootstrapServers, topic).stream().filter(record -> key.equals(record.key())).toList();
     }
 
     /** Every committed record of the topic, read up to its last committed offset at the time of the call. */
