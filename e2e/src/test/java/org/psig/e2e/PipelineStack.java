@@ -18,6 +18,7 @@ import org.psig.notification.NotificationApplication;
 import org.psig.triage.TriageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** The three services, started in this JVM against a given broker and registry; closing stops them all. */
 final class PipelineStack implements AutoCloseable {
@@ -88,6 +89,11 @@ final class PipelineStack implements AutoCloseable {
     /** The metrics of a running service's current instance. */
     MeterRegistry meters(String service) {
         return services.get(service).getBean(MeterRegistry.class);
+    }
+
+    /** Pauses a service's listener (its id is the service's name), as a slow instance would fall behind. */
+    void pauseListener(String service) {
+        services.get(service).getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(service).pause();
     }
 
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */
