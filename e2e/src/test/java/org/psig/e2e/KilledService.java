@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class KilledService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KilledService.class);
+    /** How far the feed may run ahead of the next kill's threshold. */
+    static final int LEAD = 150;
 
     private final Supplier<ServiceProcess> starter;
     private ServiceProcess current;
@@ -29,15 +31,20 @@ final class KilledService implements AutoCloseable {
 
     /**
      * Kills the service once {@code done} reaches each threshold, restarting it before the next one;
-     * returns how many kills landed while work remained. Leaves the service running afterwards.
+     * returns how many kills landed while work remained. Leaves the service running afterwards. The
+     * feed is let {@value #LEAD} records past each threshold and no further until that kill landed,
+     * so that work remains at every kill however slow the machine, as long as the last threshold is
+     * more than that short of the total.
      */
-    int killAt(List<Integer> thresholds, IntSupplier done, int total) {
+    int killAt(List<Integer> thresholds, IntSupplier done, int total, PacedFeeder feed) {
+        assertThat(thresholds.get(thresholds.size() - 1) + LEAD).as("work left after the last kill").isLessThan(total);
         int kills = 0;
         int seen = done.getAsInt();
         for (int threshold : thresholds) {
             if (!current.isAlive()) {
                 current = starter.get();
             }
+            feed.allowUpTo(threshold + LEAD);
             // Each kill lands once the restarted service has done some work of its own, not while it starts.
             int target = Math.max(threshold, seen + 1);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
@@ -48,6 +55,7 @@ final class KilledService implements AutoCloseable {
             assertThat(seen).as("killed mid-stream").isLessThan(total);
             kills++;
         }
+        feed.allowUpTo(total);
         current = starter.get();
         return kills;
     }

@@ -67,7 +67,7 @@ class NotificationKillIT {
         Verdicts.createTheVerdictsTopic(BROKERS);
         List<ProducerRecord<String, Object>> verdicts = verdicts();
         Set<String> incidents = verdicts.stream().map(ProducerRecord::key).collect(Collectors.toSet());
-        feeder = new PacedFeeder(BROKERS, verdicts);
+        feeder = new PacedFeeder(BROKERS, verdicts, KILL_AFTER.get(0) + KilledService.LEAD);
         Path logFile = Files.createTempFile("notification-kill-", ".log");
         List<String> recipientTopics = new ArrayList<>(Topics.allArsNotifications());
         recipientTopics.add(Topics.NOTIFICATION_UNROUTED);
@@ -77,7 +77,7 @@ class NotificationKillIT {
         service = new KilledService(() -> start(logFile));
         // The service creates its topics at start; the recorder waits for them.
         try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(), watched)) {
-            int kills = service.killAt(KILL_AFTER, () -> notified(recorder, incidents), VERDICTS);
+            int kills = service.killAt(KILL_AFTER, () -> notified(recorder, incidents), VERDICTS, feeder);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> notified(recorder, incidents) == VERDICTS);
 

@@ -13,7 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Publishes records at a steady pace, 12.5 a second (1,000 in 80 s, twice as long as four restarts
  * take), so that a kill test's kills land while work remains: a service that consumes poll batches
- * takes a whole backlog faster than a test could kill it.
+ * takes a whole backlog faster than a test could kill it. It publishes no further than its limit,
+ * which the test raises as it goes: on a slow machine the feed waits for the kills, rather than
+ * running ahead until nothing remains to kill the service in the middle of.
  */
 final class PacedFeeder implements AutoCloseable {
 
@@ -21,12 +23,14 @@ final class PacedFeeder implements AutoCloseable {
     private static final long TICK_MILLIS = 400;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger limit;
 
-    PacedFeeder(String brokers, List<ProducerRecord<String, Object>> records) {
+    PacedFeeder(String brokers, List<ProducerRecord<String, Object>> records, int limit) {
+        this.limit = new AtomicInteger(limit);
         KafkaProducer<String, Object> producer = Verdicts.producer(brokers);
         AtomicInteger next = new AtomicInteger();
         scheduler.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < PER_TICK && next.get() < records.size(); i++) {
+            for (int i = 0; i < PER_TICK && next.get() < Math.min(records.size(), this.limit.get()); i++) {
                 producer.send(records.get(next.getAndIncrement()));
             }
             if (next.get() == records.size()) {
@@ -34,6 +38,11 @@ final class PacedFeeder implements AutoCloseable {
                 throw new CancellationException("every record was sent");
             }
         }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the feed go on up to this many records. */
+    void allowUpTo(int records) {
+        limit.set(records);
     }
 
     @Override

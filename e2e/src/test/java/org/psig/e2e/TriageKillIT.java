@@ -63,13 +63,13 @@ class TriageKillIT {
         Verdicts.createTopic(BROKERS, Topics.INCIDENT_REPORTED);
         List<ProducerRecord<String, Object>> reports = reports();
         Set<String> incidents = reports.stream().map(ProducerRecord::key).collect(Collectors.toSet());
-        feeder = new PacedFeeder(BROKERS, reports);
+        feeder = new PacedFeeder(BROKERS, reports, KILL_AFTER.get(0) + KilledService.LEAD);
         Path logFile = Files.createTempFile("triage-kill-", ".log");
 
         service = new KilledService(() -> start(logFile));
         try (TopicRecorder recorder = new TopicRecorder(BROKERS, RegistryServer.shared().url(),
                 List.of(Topics.INCIDENT_TRIAGED))) {
-            int kills = service.killAt(KILL_AFTER, () -> count(verdicts(recorder, incidents)), REPORTS);
+            int kills = service.killAt(KILL_AFTER, () -> count(verdicts(recorder, incidents)), REPORTS, feeder);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> count(verdicts(recorder, incidents)) >= REPORTS);
 
