@@ -40,6 +40,13 @@ monitoring_begin
     || fail "the actuator answers on the public API port"
 echo "OpenAPI and Swagger UI on 8080, actuator only on 8090"
 
+registered=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:8081/apis/ccompat/v7/subjects/smoke-value/versions \
+    -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data '{"schema": "{\"type\": \"string\"}"}')
+[ "$registered" = 403 ] || fail "the registry answered $registered to a registration without the deploy token"
+[ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/apis/ccompat/v7/subjects)" = 200 ] \
+    || fail "the registry cannot be read through its gate"
+echo "schema registry: read through its gate; a registration without the deploy token refused (403)"
+
 response=$(curl -s -w '\n%{http_code}' -X POST http://127.0.0.1:8080/api/v1/incident-reports \
     -H 'Content-Type: application/json' -H 'Authorization: Bearer local-demo-key' --data @"$SAMPLE")
 [ "$(tail -n 1 <<<"$response")" = 202 ] || fail "sample answered $response"

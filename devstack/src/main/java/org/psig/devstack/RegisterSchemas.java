@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.psig.schemas.Topics;
  * Registers the value schema of every topic under {@code <topic>-value}, one at a time, before any
  * service starts. Left to the producers, the first burst of reports on a fresh registry made dozens
  * of threads register the same schema at once, and the registry's database refused most of them.
+ * It is the deploy step: behind the local stack's gate, only it may write to the registry, with
+ * the deploy token read from {@code PSIG_REGISTRY_TOKEN_FILE}; the services only read.
  */
 public final class RegisterSchemas {
 
@@ -29,15 +33,18 @@ public final class RegisterSchemas {
 
     public static void main(String[] args) throws Exception {
         String registry = Connection.env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081");
+        String tokenFile = Connection.env("PSIG_REGISTRY_TOKEN_FILE", "");
         Map<String, Schema> subjects = subjects();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (Map.Entry<String, Schema> subject : subjects.entrySet()) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/apis/ccompat/v7/subjects/"
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry + "/apis/ccompat/v7/subjects/"
                             + subject.getKey() + "/versions"))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":" + quote(subject.getValue().toString()) + "}"))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":" + quote(subject.getValue().toString()) + "}"));
+            if (!tokenFile.isEmpty()) {
+                request.header("Authorization", "Bearer " + Files.readString(Path.of(tokenFile)).trim());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the registry refused " + subject.getKey() + ": HTTP "
                         + response.statusCode() + " " + response.body());
@@ -50,6 +57,9 @@ public final class RegisterSchemas {
         Map<String, Schema> subjects = new LinkedHashMap<>();
         subjects.put(Topics.INCIDENT_REPORTED + "-value", IncidentReported.getClassSchema());
         subjects.put(Topics.INCIDENT_TRIAGED + "-value", IncidentTriaged.getClassSchema());
+        // A record that could be read but not processed is dead-lettered as it was read: the same schema.
+        subjects.put(Topics.deadLetters(Topics.INCIDENT_REPORTED) + "-value", IncidentReported.getClassSchema());
+        subjects.put(Topics.deadLetters(Topics.INCIDENT_TRIAGED) + "-value", IncidentTriaged.getClassSchema());
         Topics.allArsNotifications().forEach(topic -> subjects.put(topic + "-value", ArsNotification.getClassSchema()));
         subjects.put(Topics.NOTIFICATION_UNROUTED + "-value", ArsNotification.getClassSchema());
         subjects.put(Topics.NOTIFICATION_HFDS + "-value", HfdsNotification.getClassSchema());

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class PipelineStack implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    /** Instances added per service, so that each gets a name of its own: triage-2, triage-3. */
+    private final Map<String, Integer> added = new HashMap<>();
     private final String bootstrapServers;
     private final String registryUrl;
 
@@ -93,7 +96,29 @@ final class PipelineStack implements AutoCloseable {
 
     /** Pauses a service's listener (its id is the service's name), as a slow instance would fall behind. */
     void pauseListener(String service) {
-        services.get(service).getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(service).pause();
+        listener(service, service).pause();
+    }
+
+    /** Starts one more instance of triage or notification in the same group; returns its name for {@link #stop}. */
+    String addInstance(String service) {
+        String name = service + "-" + (added.merge(service, 1, Integer::sum) + 1);
+        services.put(name, run(service));
+        return name;
+    }
+
+    /** Stops an instance as an orchestrator scaling in would (SIGTERM: its group rebalances). */
+    void stop(String instance) {
+        services.remove(instance).close();
+    }
+
+    /** The partitions an instance's listener holds now. */
+    int assignedPartitions(String instance, String service) {
+        var assigned = listener(instance, service).getAssignedPartitions();
+        return assigned == null ? 0 : assigned.size();
+    }
+
+    private org.springframework.kafka.listener.MessageListenerContainer listener(String instance, String listenerId) {
+        return services.get(instance).getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(listenerId);
     }
 
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ import tools.jackson.databind.ObjectMapper;
 abstract class PipelineStory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> WATCHED = watchedTopics();
+    private static final List<String> WATCHED = ExactlyOnce.TOPICS;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private PipelineStack stack;
@@ -229,13 +228,5 @@ abstract class PipelineStory {
 
     private <T> List<T> values(String topic, String incidentId, Class<T> type) {
         return recorder.on(topic).stream().filter(r -> r.key().equals(incidentId)).map(r -> type.cast(r.value())).toList();
-    }
-
-    private static List<String> watchedTopics() {
-        List<String> topics = new ArrayList<>(Topics.allArsNotifications());
-        topics.add(Topics.INCIDENT_TRIAGED);
-        topics.add(Topics.NOTIFICATION_HFDS);
-        topics.add(Topics.NOTIFICATION_UNROUTED);
-        return List.copyOf(topics);
     }
 }
