@@ -7,8 +7,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * {@code ./psig up --secure} helpers: the broker's SASL and authorizer settings, the ACLs, and the
- * local passwords.
+ * {@code ./psig up --secure} helpers: the broker's SASL, TLS and authorizer settings (the TLS stores
+ * made beside the credentials on first use), the ACLs, and the local passwords.
  *
  * <pre>
  * Secure server-properties CREDENTIALS PORT CONTROLLER_PORT   lines to add to server.properties
@@ -32,12 +32,12 @@ public final class Secure {
                 if (args.length != 4) {
                     usage();
                 }
-                SecureBroker.serverProperties(credentials, Integer.parseInt(args[2]), Integer.parseInt(args[3]))
-                        .forEach(System.out::println);
+                SecureBroker.serverProperties(credentials, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                        Tls.ensure(Path.of(args[1]).toAbsolutePath().getParent())).forEach(System.out::println);
             }
             case "apply-acls" -> {
                 String bootstrap = Connection.env("PSIG_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
-                int count = applyAcls(bootstrap, credentials);
+                int count = applyAcls(bootstrap, credentials, Tls.ensure(Path.of(args[1]).toAbsolutePath().getParent()));
                 System.out.println(count + " ACLs in place");
             }
             case "compose-files" -> {
@@ -58,9 +58,9 @@ public final class Secure {
     }
 
     /** Creates every ACL of the access plan (creating an existing one again changes nothing). */
-    static int applyAcls(String bootstrap, Credentials credentials) throws ExecutionException, InterruptedException {
+    static int applyAcls(String bootstrap, Credentials credentials, Tls tls) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Connection.of(bootstrap, Credentials.ADMIN,
-                credentials.password(Credentials.ADMIN)))) {
+                credentials.password(Credentials.ADMIN), tls))) {
             var bindings = AccessPlan.bindings();
             admin.createAcls(bindings).all().get();
             return bindings.size();

@@ -1,12 +1,14 @@
 package org.psig.devstack;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The broker settings of the secure local stack: SASL/PLAIN on both listeners, the KRaft
- * StandardAuthorizer, nothing allowed without an ACL, the admin as the only super user. PLAIN over
- * a loopback listener keeps the local stack simple; a production cluster wants SASL_SSL and SCRAM.
+ * The broker settings of the secure local stack: SASL/PLAIN over TLS on both listeners, the KRaft
+ * StandardAuthorizer, nothing allowed without an ACL, the admin as the only super user. A
+ * production cluster would also want SCRAM or OAUTHBEARER rather than PLAIN, and certificates from
+ * its own authority rather than the stack's self-signed one.
  */
 final class SecureBroker {
 
@@ -14,12 +16,12 @@ final class SecureBroker {
     }
 
     /** Lines that override the plain listeners of the broker's server.properties. */
-    static List<String> serverProperties(Credentials credentials, int port, int controllerPort) {
+    static List<String> serverProperties(Credentials credentials, int port, int controllerPort, Tls tls) {
         String jaas = brokerLogin(credentials, " ");
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "listeners=BROKER://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=BROKER://127.0.0.1:" + port,
-                "listener.security.protocol.map=BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "listener.security.protocol.map=BROKER:SASL_SSL,CONTROLLER:SASL_SSL",
                 "inter.broker.listener.name=BROKER",
                 "controller.listener.names=CONTROLLER",
                 "sasl.enabled.mechanisms=PLAIN",
@@ -29,7 +31,9 @@ final class SecureBroker {
                 "listener.name.controller.plain.sasl.jaas.config=" + jaas,
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "super.users=User:" + Credentials.ADMIN,
-                "allow.everyone.if.no.acl.found=false");
+                "allow.everyone.if.no.acl.found=false"));
+        lines.addAll(tls.brokerSettings());
+        return lines;
     }
 
     /** The broker's own login (as admin) followed by every principal it accepts, {@code separator} between them. */

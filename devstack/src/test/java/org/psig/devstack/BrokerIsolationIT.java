@@ -3,6 +3,7 @@ package org.psig.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -34,20 +36,23 @@ import org.psig.schemas.Topics;
 import org.psig.testsupport.KafkaBrokerProcess;
 
 /**
- * The secure local broker (SASL/PLAIN, StandardAuthorizer, the ACLs of {@link AccessPlan}), real and
- * in its own process: each ARS reads its own notifications and nothing else, the HFDS its own.
+ * The secure local broker (SASL/PLAIN over TLS, StandardAuthorizer, the ACLs of {@link AccessPlan}),
+ * real and in its own process: each ARS reads its own notifications and nothing else, the HFDS its
+ * own; a client that does not speak TLS, or does not trust the broker's certificate, gets nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokerIsolationIT {
 
     private final Credentials credentials = Credentials.generate();
     private KafkaBrokerProcess broker;
+    private Tls tls;
 
     @BeforeAll
     void startTheSecureBrokerWithOneNotificationPerTopic() throws Exception {
+        tls = Tls.ensure(Files.createTempDirectory("psig-tls-"));
         broker = KafkaBrokerProcess.start((port, controllerPort) -> SecureBroker.serverProperties(credentials, port,
-                controllerPort), Connection.sasl(Credentials.ADMIN, credentials.password(Credentials.ADMIN)));
-        Secure.applyAcls(broker.bootstrapServers(), credentials);
+                controllerPort, tls), Connection.sasl(Credentials.ADMIN, credentials.password(Credentials.ADMIN), tls));
+        Secure.applyAcls(broker.bootstrapServers(), credentials, tls);
         List<NewTopic> topics = new ArrayList<>();
         notificationTopics().forEach(topic -> topics.add(new NewTopic(topic, 1, (short) 1)));
         topics.add(new NewTopic(Topics.INCIDENT_TRIAGED, 1, (short) 1));
@@ -144,9 +149,26 @@ class BrokerIsolationIT {
     @Test
     void shouldRefuseAWrongPassword() {
         Map<String, Object> config = new HashMap<>(Connection.of(broker.bootstrapServers(), Credentials.ars("53"),
-                "guessed"));
+                "guessed", tls));
         assertThatThrownBy(() -> poll(config, Topics.arsNotification("53")))
                 .isInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void shouldGiveNothingToAClientWithoutTls() {
+        Map<String, Object> config = new HashMap<>(Connection.of(broker.bootstrapServers(), Credentials.ars("53"),
+                credentials.password(Credentials.ars("53")), null));
+        // Its handshake is not TLS: the broker drops the connection, and the client never gets in.
+        assertThat(poll(config, Topics.arsNotification("53"), Duration.ofSeconds(5))).isEmpty();
+        assertThat(poll(as(Credentials.ars("53")), Topics.arsNotification("53"))).as("the same principal over TLS").isNotEmpty();
+    }
+
+    @Test
+    void shouldGiveNothingToAClientThatDoesNotTrustTheBrokersCertificate() throws Exception {
+        Tls another = Tls.ensure(Files.createTempDirectory("psig-other-tls-"));
+        Map<String, Object> config = new HashMap<>(Connection.of(broker.bootstrapServers(), Credentials.ars("53"),
+                credentials.password(Credentials.ars("53")), another));
+        assertThatThrownBy(() -> poll(config, Topics.arsNotification("53"))).isInstanceOf(SslAuthenticationException.class);
     }
 
     private static List<String> notificationTopics() {
@@ -157,7 +179,7 @@ class BrokerIsolationIT {
     }
 
     private Map<String, Object> as(String principal) {
-        return new HashMap<>(Connection.of(broker.bootstrapServers(), principal, credentials.password(principal)));
+        return new HashMap<>(Connection.of(broker.bootstrapServers(), principal, credentials.password(principal), tls));
     }
 
     /** What {@code principal} reads from the start of {@code topic}, in its own consumer group. */
@@ -168,13 +190,17 @@ class BrokerIsolationIT {
     }
 
     private static List<String> poll(Map<String, Object> config, String topic) {
+        return poll(config, topic, Duration.ofSeconds(20));
+    }
+
+    private static List<String> poll(Map<String, Object> config, String topic, Duration patience) {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.assign(List.of(new TopicPartition(topic, 0)));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (values.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
