@@ -4,7 +4,7 @@
 # reports on both intakes; then one broker and one triage instance killed with SIGKILL while reports
 # keep arriving: ./psig up says so and starts each again, every request is answered 202 or 503 with
 # Retry-After (never anything else), and every accepted report gets exactly one verdict and one HFDS
-# notification. Stopping leaves no process behind.
+# notification. A part killed 5 times within 5 minutes stops the stack, leaving no process behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,8 @@ ACCEPTED="$PSIG_HOME/accepted.txt"
 start_stack --brokers 3 --instances 2
 await_ready
 grep -q "instance 2 .*intake :8180" "$PSIG_HOME/up.log" || fail "no second instance announced"
+[ "$(./psig status | grep -c ': up')" = 13 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
+echo "./psig status: 3 brokers, the registry, 2 instances of 4 services and the console up"
 
 describe=$(java -cp "$KAFKA_CP" org.apache.kafka.tools.TopicCommand --bootstrap-server 127.0.0.1:9094 \
     --describe --topic psig.notification.hfds 2>/dev/null | head -n 1)
@@ -69,8 +71,24 @@ for topic in psig.incident.triaged psig.notification.hfds; do
 done
 echo "every accepted report: one verdict, one HFDS notification"
 
-kill -TERM "$UP"
-wait "$UP" || true
+# A part that keeps dying is broken, not unlucky: its fifth exit within 5 minutes stops the stack.
+kills=0
+deadline=$((SECONDS + 120))
+while kill -0 "$UP" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || fail "the stack still runs after triage instance 2 was killed $kills times"
+    if pid=$(pgrep -f "server.port=8182"); then
+        kill -KILL $pid
+        kills=$((kills + 1))
+    fi
+    sleep 0.5
+done
+[ "$kills" -le 5 ] || fail "the stack survived $kills kills of one part"
+status=0
+wait "$UP" || status=$?
 UP=""
+[ "$status" = 1 ] || fail "./psig up exited with $status after a crash loop, not 1"
+grep -q "triage-service-2 exited.* 5 times within 5 minutes; stopping the stack" "$PSIG_HOME/up.log" \
+    || fail "the crash loop was not reported"
 pgrep -f "$PSIG_HOME" >/dev/null && fail "processes left: $(pgrep -af "$PSIG_HOME" | cut -c1-120)"
-echo "cluster test passed: three brokers, two instances of each service, a broker and a triage instance killed and started again, nothing lost or duplicated, nothing left running"
+echo "a part killed 5 times within 5 minutes stopped the whole stack, and nothing was left running"
+echo "cluster test passed: three brokers, two instances of each service, a broker and a triage instance killed and started again, nothing lost or duplicated, a crash loop stops the stack, nothing left running"

@@ -34,7 +34,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * Exactly once and in order under crashes: 1,000 verdicts (250 incidents, four revisions each, a
- * quarter of the run apart) arriving at 25 a second, the notification service killed with SIGKILL
+ * quarter of the run apart) arriving at 50 a second, the notification service killed with SIGKILL
  * several times while it publishes them in poll batches; afterwards every revision of every
  * incident has exactly one HFDS notification and exactly one ARS-or-unrouted notification, in
  * revision order, as a read_committed consumer sees them.

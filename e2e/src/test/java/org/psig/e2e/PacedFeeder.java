@@ -11,7 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Publishes records at a steady pace, 25 a second (1,000 in 40 s), so that a kill test's kills land
+ * Publishes records at a steady pace, 50 a second (1,000 in 20 s), so that a kill test's kills land
  * while work remains: a service that consumes poll batches takes a whole backlog faster than a test
  * could kill it. It publishes no further than its limit,
  * which the test raises as it goes: on a slow machine the feed waits for the kills, rather than
@@ -19,7 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class PacedFeeder implements AutoCloseable {
 
-    private static final int PER_TICK = 10;
+    private static final int PER_TICK = 20;
     private static final long TICK_MILLIS = 400;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

@@ -30,7 +30,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * Exactly once and in order under crashes, for triage: 250 incidents of four revisions each (1,000
- * records) arriving at 25 a second, each revision a quarter of the run after the one it follows, the
+ * records) arriving at 50 a second, each revision a quarter of the run after the one it follows, the
  * triage service killed with SIGKILL several times while it works through them in poll batches (a
  * restart's backlog makes large ones); afterwards every incident has exactly one verdict per
  * revision, in revision order, as a read_committed consumer sees them.
