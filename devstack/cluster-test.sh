@@ -16,8 +16,10 @@ RUN="cluster-$RANDOM$RANDOM"
 ACCEPTED="$PSIG_HOME/accepted.txt"
 : >"$ACCEPTED"
 
+# Three brokers and nine service JVMs on two cores: ready in about 80 s here, but give a busy machine room.
+export PSIG_READY_TIMEOUT=300
 start_stack --brokers 3 --instances 2
-await_ready
+await_ready 420
 grep -q "instance 2 .*intake :8180" "$PSIG_HOME/up.log" || fail "no second instance announced"
 [ "$(./psig status | grep -c ': up')" = 13 ] || fail "./psig status: $(./psig status | tr '\n' ' ')"
 echo "./psig status: 3 brokers, the registry, 2 instances of 4 services and the console up"

@@ -23,11 +23,13 @@ trap cleanup EXIT
 
 fail() { echo "$TEST_NAME FAILED: $*" >&2; cat "$PSIG_HOME/up.log" >&2; exit 1; }
 
+# Waits for ./psig up to say it is ready, $1 seconds at most (240 by default).
 await_ready() {
-    local deadline=$((SECONDS + 240))
+    local limit="${1:-240}"
+    local deadline=$((SECONDS + limit))
     until grep -q "ready in" "$PSIG_HOME/up.log"; do
         kill -0 "$UP" 2>/dev/null || fail "./psig up exited"
-        [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within 240 s"
+        [ "$SECONDS" -lt "$deadline" ] || fail "./psig up was not ready within $limit s"
         sleep 1
     done
     grep "ready in" "$PSIG_HOME/up.log"

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 final class KilledService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KilledService.class);
-    /** How far the feed may run ahead of the next kill's threshold. */
+    /** How far the feed may run ahead of what the service has done. */
     static final int LEAD = 150;
 
     private final Supplier<ServiceProcess> starter;
@@ -32,9 +32,9 @@ final class KilledService implements AutoCloseable {
     /**
      * Kills the service once {@code done} reaches each threshold, restarting it before the next one;
      * returns how many kills landed while work remained. Leaves the service running afterwards. The
-     * feed is let {@value #LEAD} records past each threshold and no further until that kill landed,
-     * so that work remains at every kill however slow the machine, as long as the last threshold is
-     * more than that short of the total.
+     * feed runs at most {@value #LEAD} records ahead of what the service has done: it keeps the
+     * service busy, and however slow the machine it cannot run ahead until nothing is left to kill the
+     * service in the middle of, as long as the last threshold is more than that short of the total.
      */
     int killAt(List<Integer> thresholds, IntSupplier done, int total, PacedFeeder feed) {
         assertThat(thresholds.get(thresholds.size() - 1) + LEAD).as("work left after the last kill").isLessThan(total);
@@ -44,11 +44,13 @@ final class KilledService implements AutoCloseable {
             if (!current.isAlive()) {
                 current = starter.get();
             }
-            feed.allowUpTo(threshold + LEAD);
             // Each kill lands once the restarted service has done some work of its own, not while it starts.
             int target = Math.max(threshold, seen + 1);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> done.getAsInt() >= target);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                int doneNow = done.getAsInt();
+                feed.allowUpTo(doneNow + LEAD);
+                return doneNow >= target;
+            });
             current.kill();
             seen = done.getAsInt();
             log.info("Killed the service after {} of {} were done.", seen, total);

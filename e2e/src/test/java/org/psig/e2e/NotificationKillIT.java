@@ -67,7 +67,7 @@ class NotificationKillIT {
         Verdicts.createTheVerdictsTopic(BROKERS);
         List<ProducerRecord<String, Object>> verdicts = verdicts();
         Set<String> incidents = verdicts.stream().map(ProducerRecord::key).collect(Collectors.toSet());
-        feeder = new PacedFeeder(BROKERS, verdicts, KILL_AFTER.get(0) + KilledService.LEAD);
+        feeder = new PacedFeeder(BROKERS, verdicts, KilledService.LEAD);
         Path logFile = Files.createTempFile("notification-kill-", ".log");
         List<String> recipientTopics = new ArrayList<>(Topics.allArsNotifications());
         recipientTopics.add(Topics.NOTIFICATION_UNROUTED);

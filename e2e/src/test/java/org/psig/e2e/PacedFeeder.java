@@ -14,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Publishes records at a steady pace, 50 a second (1,000 in 20 s), so that a kill test's kills land
  * while work remains: a service that consumes poll batches takes a whole backlog faster than a test
  * could kill it. It publishes no further than its limit,
- * which the test raises as it goes: on a slow machine the feed waits for the kills, rather than
- * running ahead until nothing remains to kill the service in the middle of.
+ * which the test raises as the service works: on a slow machine the feed waits for the service,
+ * rather than running ahead until nothing remains to kill the service in the middle of.
  */
 final class PacedFeeder implements AutoCloseable {
 

@@ -63,7 +63,7 @@ class TriageKillIT {
         Verdicts.createTopic(BROKERS, Topics.INCIDENT_REPORTED);
         List<ProducerRecord<String, Object>> reports = reports();
         Set<String> incidents = reports.stream().map(ProducerRecord::key).collect(Collectors.toSet());
-        feeder = new PacedFeeder(BROKERS, reports, KILL_AFTER.get(0) + KilledService.LEAD);
+        feeder = new PacedFeeder(BROKERS, reports, KilledService.LEAD);
         Path logFile = Files.createTempFile("triage-kill-", ".log");
 
         service = new KilledService(() -> start(logFile));
