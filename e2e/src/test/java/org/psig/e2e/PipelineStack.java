@@ -84,9 +84,7 @@ final class PipelineStack implements AutoCloseable {
 
     /** Starts one more intake instance, stopped with the stack; returns its API's address. */
     String addIntake() {
-        ConfigurableApplicationContext extra = run("intake");
-        services.put("intake-" + services.size(), extra);
-        return "http://127.0.0.1:" + extra.getEnvironment().getProperty("local.server.port");
+        return "http://127.0.0.1:" + services.get(addInstance("intake")).getEnvironment().getProperty("local.server.port");
     }
 
     /** The metrics of a running service's current instance. */
@@ -99,7 +97,7 @@ final class PipelineStack implements AutoCloseable {
         listener(service, service).pause();
     }
 
-    /** Starts one more instance of triage or notification in the same group; returns its name for {@link #stop}. */
+    /** Starts one more instance of a service (in the same group); returns its name for {@link #stop}. */
     String addInstance(String service) {
         String name = service + "-" + (added.merge(service, 1, Integer::sum) + 1);
         services.put(name, run(service));

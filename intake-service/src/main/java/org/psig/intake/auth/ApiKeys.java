@@ -1,14 +1,11 @@
 package org.psig.intake.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.psig.intake.config.IntakeProperties;
 import org.psig.intake.config.IntakeProperties.ApiKey;
+import org.psig.kafka.BearerTokens;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeys {
 
-    private static final String BEARER = "Bearer ";
     private final List<Map.Entry<ApiKey, Caller>> keys;
 
     ApiKeys(IntakeProperties properties) {
@@ -27,28 +23,17 @@ public class ApiKeys {
     }
 
     public Caller authenticate(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!BearerTokens.isBearer(authorizationHeader)) {
             throw new UnauthenticatedException("Send your API key as: Authorization: Bearer <api-key>.");
         }
-        byte[] presented = sha256(authorizationHeader.substring(BEARER.length()).trim());
-        return keys.stream()
-                .filter(key -> MessageDigest.isEqual(HexFormat.of().parseHex(key.getKey().sha256()), presented))
+        return BearerTokens.find(authorizationHeader, keys, key -> key.getKey().sha256())
                 .map(Map.Entry::getValue)
-                .findFirst()
                 .orElseThrow(() -> new UnauthenticatedException("The API key is not known."));
     }
 
     public static void authorize(Caller caller, String finessEt) {
         if (!caller.covers(finessEt)) {
             throw new ForbiddenEstablishmentException("This API key may not report for establishment " + finessEt + ".");
-        }
-    }
-
-    static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

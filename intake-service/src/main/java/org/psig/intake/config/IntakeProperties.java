@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
+import org.psig.intake.report.IncidentReportRequest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -41,8 +42,6 @@ public record IntakeProperties(
         @Valid List<LegalEntity> legalEntities,
         @NotNull @Valid SnapshotSettings snapshots) {
 
-    static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
-
     public IntakeProperties {
         legalEntities = legalEntities == null ? List.of() : List.copyOf(legalEntities);
     }
@@ -51,8 +50,8 @@ public record IntakeProperties(
      * @param finessEj the legal entity's FINESS
      * @param sites the FINESS ET of its sites
      */
-    public record LegalEntity(@NotNull @Pattern(regexp = FINESS) String finessEj,
-                              @NotEmpty List<@NotNull @Pattern(regexp = FINESS) String> sites) {
+    public record LegalEntity(@NotNull @Pattern(regexp = IncidentReportRequest.FINESS) String finessEj,
+                              @NotEmpty List<@NotNull @Pattern(regexp = IncidentReportRequest.FINESS) String> sites) {
     }
 
     /**

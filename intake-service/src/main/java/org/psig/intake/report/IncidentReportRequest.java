@@ -29,7 +29,8 @@ public record IncidentReportRequest(
         @NotNull @Valid Impacts impacts,
         @Valid Actions actions) {
 
-    static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
+    /** A FINESS number: 9 digits, or 2A/2B (Corsica) then 7. */
+    public static final String FINESS = "(\\d{9}|2[AB]\\d{7})";
 
     public record Establishment(
             @NotNull @Pattern(regexp = FINESS, message = "must be 9 characters: digits, or 2A/2B then 7 digits") String finessEt,

@@ -1,11 +1,7 @@
 package org.psig.kafka.operators;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.psig.kafka.BearerTokens;
 import org.psig.kafka.operators.OperatorProperties.Operator;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,7 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class OperatorRequests extends OncePerRequestFilter {
 
     public static final String ROLE = "OPERATOR";
-    private static final String BEARER = "Bearer ";
 
     private final List<Operator> operators;
 
@@ -40,37 +36,17 @@ public final class OperatorRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!BearerTokens.isBearer(authorization)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Operator> operator = authenticate(authorization);
+        Optional<Operator> operator = BearerTokens.find(authorization, operators, Operator::sha256);
         if (operator.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"management\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Not an operator token");
             return;
         }
         chain.doFilter(new OperatorRequest(request, operator.get().name()), response);
-    }
-
-    private Optional<Operator> authenticate(String authorization) {
-        byte[] presented = sha256(authorization.substring(BEARER.length()).trim());
-        // Every operator is compared, in constant time, so the answer's timing tells nothing.
-        Operator found = null;
-        for (Operator operator : operators) {
-            if (MessageDigest.isEqual(HexFormat.of().parseHex(operator.sha256()), presented)) {
-                found = operator;
-            }
-        }
-        return Optional.ofNullable(found);
-    }
-
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static final class OperatorRequest extends HttpServletRequestWrapper {
