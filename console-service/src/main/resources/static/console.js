@@ -152,11 +152,16 @@ function connect() {
   source.addEventListener('campaign', event => showCampaignItem(JSON.parse(event.data)));
 }
 
+// Filters can change faster than the board answers: only the latest reload may fill the table.
+let reloads = 0;
+
 async function reload() {
+  const mine = ++reloads;
   rows.clear();
   document.getElementById('verdicts').replaceChildren();
   connect();
   const cards = await json('/api/incidents?' + query());
+  if (mine !== reloads) return;
   cards.reverse().filter(card => !rows.has(card.incidentId)).forEach(card => showVerdict(card, false));
 }
 
