@@ -123,6 +123,30 @@ final class NotificationWatcher implements AutoCloseable {
         }
     }
 
+    /** What was seen of one incident: its notifications of each kind, and when both were first visible (0: not yet). */
+    record Seen(int hfds, int regional, long completedNanos) {
+
+        static final Seen NOTHING = new Seen(0, 0, 0);
+
+        boolean complete() {
+            return hfds > 0 && regional > 0;
+        }
+
+        boolean duplicated() {
+            return hfds > 1 || regional > 1;
+        }
+    }
+
+    Seen seen(UUID incidentId) {
+        Expected incident = expected.get(incidentId.toString());
+        if (incident == null) {
+            return Seen.NOTHING;
+        }
+        synchronized (incident) {
+            return new Seen(incident.hfds, incident.regional, incident.completedNanos);
+        }
+    }
+
     /** Incidents with more than one HFDS or more than one regional notification. */
     long duplicated(List<UUID> incidents) {
         return incidents.stream().map(id -> expected.get(id.toString())).filter(incident -> {

@@ -1,0 +1,33 @@
+package org.psig.bench;
+
+import java.time.Duration;
+
+/**
+ * The chaos suite's two modes: the full one whose figures are quoted (200 reports/s, the registry
+ * away 30 s), and a quick one that CI runs to prove the suite works from a fresh clone (10 reports/s:
+ * on two cores the cluster's brokers and twelve service JVMs saturate both at about 20, docs/reliability.md).
+ *
+ * @param lead         load before each fault, so the phase shows the pipeline healthy first
+ * @param phase        the shortest phase, from its fault; longer when the parts take longer to come back
+ * @param healthy      a report notified later than this after its intended send time was affected
+ * @param partsBack    how long a killed part may take to be started again and ready
+ */
+record ChaosPlan(String mode, double rate, Duration warmUp, Duration baseline, Duration lead, Duration phase,
+                 Duration registryPause, Duration storm, Duration healthy, Duration partsBack, Duration finalDrain) {
+
+    static final ChaosPlan QUICK = new ChaosPlan("quick", 10, Duration.ofSeconds(10), Duration.ofSeconds(10),
+            Duration.ofSeconds(3), Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(15),
+            Duration.ofSeconds(2), Duration.ofSeconds(150), Duration.ofSeconds(90));
+    static final ChaosPlan FULL = new ChaosPlan("full", 200, Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30),
+            Duration.ofSeconds(2), Duration.ofSeconds(180), Duration.ofSeconds(300));
+
+    /** The same plan at another rate (./psig chaos --rate N): a machine's own capacity decides what it can carry. */
+    ChaosPlan at(double perSecond) {
+        if (!(perSecond > 0 && perSecond <= 5000)) {
+            throw new IllegalArgumentException("--rate takes 1 to 5000 reports a second, not " + perSecond);
+        }
+        return new ChaosPlan(mode, perSecond, warmUp, baseline, lead, phase, registryPause, storm, healthy, partsBack,
+                finalDrain);
+    }
+}
