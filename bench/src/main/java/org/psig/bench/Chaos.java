@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.psig.schemas.Topics;
+
 /**
  * {@code ./psig chaos [--quick]}: reports at a steady rate, open loop, while faults strike a stack of
  * three brokers and two instances of each service one after the other; for each, what was accepted,
@@ -81,16 +83,18 @@ public final class Chaos {
         List<FaultResult> results = new ArrayList<>();
         try (StackParts parts = new StackParts(home, settings.bootstrap());
              NotificationWatcher watcher = new NotificationWatcher(settings.bootstrap(), Bench.notificationTopics())) {
+            parts.requireReplicated(Topics.NOTIFICATION_HFDS);
             Bench.log("chaos (" + plan.mode() + "): " + plan.rate() + " reports/s over " + intakes + "; warm-up "
                     + plan.warmUp().toSeconds() + " s");
             ChaosLoad load = new ChaosLoad(intakes, settings.apiKey(), watcher, bodies, plan.rate());
             Sleeps.millis(plan.warmUp().toMillis());
+            awaitHealthy(load, load.startNanos(), "after the warm-up");
             long start = System.nanoTime();
             phases.add(Phase.control("warm-up", "no fault: the JVMs warm up", Long.MIN_VALUE, start));
             Sleeps.millis(plan.baseline().toMillis());
             phases.add(Phase.control("none", "no fault: the baseline", start, System.nanoTime()));
             for (ChaosFaults.Fault fault : new ChaosFaults(parts, plan, settings.bootstrap()).all()) {
-                phases.add(strike(fault));
+                phases.add(strike(fault, load));
             }
             sent = load.stop();
             Phase last = phases.remove(phases.size() - 1);
@@ -106,25 +110,56 @@ public final class Chaos {
             for (Phase phase : phases) {
                 List<ChaosLoad.Sent> of = sent.stream()
                         .filter(s -> s.intendedNanos() >= phase.startNanos() && s.intendedNanos() < phase.endNanos()).toList();
-                ChaosFaults.Done done = phase.done() == null ? new ChaosFaults.Done(0, 0, "") : phase.done();
-                results.add(FaultResult.of(phase.name(), phase.description(), phase.faultNanos(), done.faultSeconds(),
-                        phase.done() == null ? null : done.partsBackSeconds(), of, watcher::seen, plan.healthy().toNanos(),
-                        done.detail()));
+                results.add(phase.done() == null
+                        ? FaultResult.control(phase.name(), phase.description(), of, watcher::seen, plan.healthy().toNanos())
+                        : FaultResult.of(phase.name(), phase.description(), phase.faultNanos(), phase.done().faultSeconds(),
+                                phase.done().partsBackSeconds(), of, watcher::seen, plan.healthy().toNanos(),
+                                phase.done().detail()));
             }
         }
         return new ChaosResults(plan, results, sent.size(), (System.nanoTime() - began) / 1e9,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
-    /** Load alone for the lead, then the fault, then load until the phase has lasted long enough after it. */
-    private Phase strike(ChaosFaults.Fault fault) throws Exception {
+    /**
+     * Load alone for the lead, then the fault, then load until the phase has lasted long enough after
+     * it and the pipeline is healthy again: the next fault strikes a pipeline that recovered.
+     */
+    private Phase strike(ChaosFaults.Fault fault, ChaosLoad load) throws Exception {
         long start = System.nanoTime();
         Sleeps.millis(plan.lead().toMillis());
         Bench.log(fault.name() + ": " + fault.description());
         long faultNanos = System.nanoTime();
         ChaosFaults.Done done = fault.injection().inject();
-        Bench.log(String.format(java.util.Locale.ROOT, "  %s; parts back after %.1f s", done.detail(), done.partsBackSeconds()));
+        Bench.log("  " + done.detail() + (done.partsBackSeconds() == null ? "" : String.format(java.util.Locale.ROOT,
+                "; parts back after %.1f s", done.partsBackSeconds())));
         Sleeps.until(Math.max(System.nanoTime() + plan.lead().toNanos(), faultNanos + plan.phase().toNanos()));
+        awaitHealthy(load, done.partsBackSeconds() == null ? System.nanoTime()
+                : faultNanos + (long) (done.partsBackSeconds() * 1e9), "after " + fault.name());
         return new Phase(fault.name(), fault.description(), start, faultNanos, System.nanoTime(), done);
+    }
+
+    /**
+     * Until every report of the last window, sent after {@code notBefore}, was accepted and notified
+     * within the healthy latency; at most the plan's settle time, then on regardless, said in the log.
+     */
+    private void awaitHealthy(ChaosLoad load, long notBefore, String when) {
+        if (plan.settle().isZero()) {
+            return;
+        }
+        long begin = System.nanoTime();
+        long deadline = begin + plan.settle().toNanos();
+        while (System.nanoTime() < deadline) {
+            long to = System.nanoTime() - plan.healthy().toNanos();
+            long from = to - plan.window().toNanos();
+            if (from >= notBefore && load.healthy(from, to, plan.healthy().toNanos())) {
+                Bench.log(String.format(java.util.Locale.ROOT, "  healthy %s: every report of the last %d s notified"
+                        + " within %d ms (waited %.0f s)", when, plan.window().toSeconds(), plan.healthy().toMillis(),
+                        (System.nanoTime() - begin) / 1e9));
+                return;
+            }
+            Sleeps.millis(500);
+        }
+        Bench.log("  NOT healthy " + when + " within " + plan.settle().toSeconds() + " s; going on");
     }
 }

@@ -1,6 +1,5 @@
 package org.psig.bench;
 
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +56,20 @@ final class ChaosLoad {
         return startNanos;
     }
 
+    /**
+     * Whether every report meant to leave in [from, to) was answered 202 and notified within
+     * {@code healthyNanos} of its intended send time.
+     */
+    boolean healthy(long from, long to, long healthyNanos) {
+        long first = Math.max(0, Math.floorDiv(from - startNanos + intervalNanos - 1, intervalNanos));
+        long expected = Math.max(0, Math.floorDiv(to - startNanos + intervalNanos - 1, intervalNanos)) - first;
+        long good = sent.stream().filter(s -> s.intendedNanos() >= from && s.intendedNanos() < to).filter(s -> {
+            NotificationWatcher.Seen seen = watcher.seen(s.incidentId());
+            return s.status() == 202 && seen.complete() && seen.completedNanos() - s.intendedNanos() <= healthyNanos;
+        }).count();
+        return expected > 0 && good == expected;
+    }
+
     private void send() {
         for (long i = 0; running; i++) {
             long intended = startNanos + i * intervalNanos;
@@ -79,7 +92,7 @@ final class ChaosLoad {
                         response.headers().firstValue("Retry-After").isPresent(), System.nanoTime(), failovers, null))
                 .exceptionallyCompose(error -> {
                     Throwable cause = rootCause(error);
-                    if (cause instanceof ConnectException && failovers + 1 < intakes.size()) {
+                    if (failovers + 1 < intakes.size()) {
                         return post(report, intended, (intake + 1) % intakes.size(), failovers + 1);
                     }
                     return CompletableFuture.completedFuture(new Sent(report.incidentId(), intended, -1, false,

@@ -40,6 +40,7 @@ record ChaosResults(ChaosPlan plan, List<FaultResult> faults, long sent, double 
     private static Map<String, Object> json(FaultResult f) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("fault", f.fault());
+        json.put("control", f.control());
         json.put("description", f.description());
         json.put("detail", f.detail());
         json.put("faultSeconds", f.faultSeconds());

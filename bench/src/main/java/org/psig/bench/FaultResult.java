@@ -16,29 +16,38 @@ import org.HdrHistogram.Histogram;
  *                        refused, unanswered, not notified, or notified later than the healthy
  *                        latency; 0 when it affected none; null when the phase's last report was
  *                        still affected (not recovered within the phase); null for a phase without
- *                        a fault (its {@code partsBackSeconds} null too), whose affected reports show
- *                        what the machine does unprovoked
- * @param partsBackSeconds from the fault until every part it stopped answered again
+ *                        a fault (a control), whose affected reports show what the machine does unprovoked
+ * @param partsBackSeconds from the fault until every part it stopped answered again; null if not
+ *                         within the plan's wait (the run went on)
  */
-record FaultResult(String fault, String description, double faultSeconds, Double partsBackSeconds, long sent,
+record FaultResult(String fault, String description, boolean control, double faultSeconds, Double partsBackSeconds, long sent,
                    long accepted, long notified, long lost, long duplicated, long refused503, long without503RetryAfter,
                    long status500, Map<Integer, Long> otherStatuses, long unanswered, Map<String, Long> unansweredCauses,
                    long failovers, long affected,
                    Double recoverySeconds, double p50Millis, double p99Millis, double maxMillis, String detail) {
-
-    boolean control() {
-        return partsBackSeconds == null;
-    }
 
     /** Nothing lost or duplicated, every refusal a 503 with Retry-After or an error the client saw. */
     boolean passed() {
         return lost == 0 && duplicated == 0 && status500 == 0 && without503RetryAfter == 0 && otherStatuses.isEmpty();
     }
 
-    /** The account of a phase's reports, against what the notification topics showed of each. */
+    /** A phase without a fault: every report of it counts as affected when slow. */
+    static FaultResult control(String name, String description, List<ChaosLoad.Sent> phase,
+                               Function<UUID, NotificationWatcher.Seen> seen, long healthyNanos) {
+        return account(name, description, true, Long.MIN_VALUE, 0, null, phase, seen, healthyNanos, "");
+    }
+
+    /** The account of a fault's phase, against what the notification topics showed of each report. */
     static FaultResult of(String fault, String description, long faultNanos, double faultSeconds, Double partsBackSeconds,
                           List<ChaosLoad.Sent> phase, Function<UUID, NotificationWatcher.Seen> seen,
                           long healthyNanos, String detail) {
+        return account(fault, description, false, faultNanos, faultSeconds, partsBackSeconds, phase, seen, healthyNanos,
+                detail);
+    }
+
+    private static FaultResult account(String fault, String description, boolean control, long faultNanos,
+                                       double faultSeconds, Double partsBackSeconds, List<ChaosLoad.Sent> phase,
+                                       Function<UUID, NotificationWatcher.Seen> seen, long healthyNanos, String detail) {
         long accepted = 0, notified = 0, lost = 0, duplicated = 0, refused503 = 0, withoutRetryAfter = 0;
         long status500 = 0, unanswered = 0, failovers = 0, affected = 0;
         long lastAffected = Long.MIN_VALUE;
@@ -83,10 +92,10 @@ record FaultResult(String fault, String description, double faultSeconds, Double
                 lastAffected = s.intendedNanos();
             }
         }
-        Double recovery = partsBackSeconds == null ? null : affected == 0 ? Double.valueOf(0)
+        Double recovery = control ? null : affected == 0 ? Double.valueOf(0)
                 : !ordered.isEmpty() && ordered.get(ordered.size() - 1).intendedNanos() == lastAffected ? null
                 : Double.valueOf((lastAffected - faultNanos) / 1e9);
-        return new FaultResult(fault, description, faultSeconds, partsBackSeconds, ordered.size(), accepted, notified, lost,
+        return new FaultResult(fault, description, control, faultSeconds, partsBackSeconds, ordered.size(), accepted, notified, lost,
                 duplicated, refused503, withoutRetryAfter, status500, other, unanswered, causes, failovers, affected, recovery,
                 latencies.getValueAtPercentile(50) / 1000.0, latencies.getValueAtPercentile(99) / 1000.0,
                 latencies.getMaxValue() / 1000.0, detail);

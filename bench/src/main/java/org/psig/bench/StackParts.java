@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * The processes of a {@code ./psig up --brokers 3 --instances 2} stack, found by their command
@@ -96,6 +98,23 @@ final class StackParts implements AutoCloseable {
     int leaderOf(String topic, int partition) throws Exception {
         TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
         return description.partitions().get(partition).leader().id();
+    }
+
+    /**
+     * Fails unless the topic has three copies of each partition, two of which must be in sync, and
+     * no unclean election: what the chaos suite's broker kill relies on.
+     */
+    void requireReplicated(String topic) throws Exception {
+        TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(Set.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        int copies = description.partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
+        String minInSync = config.get("min.insync.replicas").value();
+        String unclean = config.get("unclean.leader.election.enable").value();
+        if (copies != 3 || !minInSync.equals("2") || !unclean.equals("false")) {
+            throw new IllegalStateException(topic + ": " + copies + " copies, min.insync.replicas " + minInSync
+                    + ", unclean.leader.election.enable " + unclean + "; the chaos suite needs 3, 2 and false");
+        }
     }
 
     /** Whether every partition of these topics has all its copies in sync again. */

@@ -115,10 +115,20 @@ class FaultResultTest {
     void aPhaseWithoutAFaultHasNoRecoveryButCountsItsSlowReports() {
         report(11, 202, 3);
         report(12, 202, 0.1);
-        FaultResult control = FaultResult.of("none", "no fault", FAULT, 0, null, sent,
-                id -> seen.getOrDefault(id, NotificationWatcher.Seen.NOTHING), HEALTHY, "");
+        FaultResult control = FaultResult.control("none", "no fault", sent,
+                id -> seen.getOrDefault(id, NotificationWatcher.Seen.NOTHING), HEALTHY);
         assertThat(control.recoverySeconds()).isNull();
         assertThat(control.control()).isTrue();
         assertThat(control.affected()).isEqualTo(1);
+    }
+
+    @Test
+    void aFaultWhosePartsWereNotBackInTimeStillHasItsRecovery() {
+        report(11, 202, 3);
+        report(12, 202, 0.1);
+        FaultResult result = FaultResult.of("f", "a fault", FAULT, 0, null, sent,
+                id -> seen.getOrDefault(id, NotificationWatcher.Seen.NOTHING), HEALTHY, "");
+        assertThat(result.control()).isFalse();
+        assertThat(result.recoverySeconds()).isEqualTo(1.0);
     }
 }

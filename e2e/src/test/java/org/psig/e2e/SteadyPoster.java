@@ -13,8 +13,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Posts the reference samples to the stack's intake, 50 a second, each under a reference of its
- * own, until closed; keeps the incidents accepted. A post answered anything but 202 stops it, and
- * {@link #close()} says so.
+ * own, until closed; keeps the incidents accepted, and counts the posts refused with 503 and
+ * Retry-After (told to retry, nothing accepted). A post answered anything else stops it, and
+ * {@link #stop()} says so.
  */
 final class SteadyPoster implements AutoCloseable {
 
@@ -23,6 +24,7 @@ final class SteadyPoster implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger posted = new AtomicInteger();
+    private final AtomicInteger retryLater = new AtomicInteger();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     SteadyPoster(PipelineStack stack) {
@@ -35,6 +37,10 @@ final class SteadyPoster implements AutoCloseable {
         String body = JSON.readTree(Samples.report(sample)).toString()
                 .replaceFirst("\"declarantReference\":\"[^\"]*\"", "\"declarantReference\":\"steady-" + run + "-" + i + "\"");
         var response = stack.postReport(body);
+        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            retryLater.incrementAndGet();
+            return;
+        }
         if (response.statusCode() != 202) {
             throw new IllegalStateException("report " + i + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -50,15 +56,29 @@ final class SteadyPoster implements AutoCloseable {
         return accepted.size();
     }
 
+    /** Posts refused with 503 and Retry-After so far. */
+    int retryLaterCount() {
+        return retryLater.get();
+    }
+
     /** Stops posting; returns every incident accepted, or fails if a post was refused. */
     Set<String> stop() throws InterruptedException {
+        Set<String> all = stopAllowingRetryLater();
+        if (retryLater.get() > 0) {
+            throw new IllegalStateException(retryLater.get() + " of " + posted.get() + " posts were refused with 503");
+        }
+        return all;
+    }
+
+    /** Stops posting; returns every incident accepted, or fails if a post was refused other than with 503 and Retry-After. */
+    Set<String> stopAllowingRetryLater() throws InterruptedException {
         scheduler.shutdown();
         if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("a post did not end within 30 s");
         }
-        if (accepted.size() != posted.get()) {
-            throw new IllegalStateException((posted.get() - accepted.size()) + " of " + posted.get()
-                    + " posts were not accepted; see the log");
+        if (accepted.size() + retryLater.get() != posted.get()) {
+            throw new IllegalStateException((posted.get() - accepted.size() - retryLater.get()) + " of " + posted.get()
+                    + " posts were neither accepted nor refused with 503 and Retry-After; see the log");
         }
         return Set.copyOf(accepted);
     }

@@ -55,6 +55,11 @@ public final class RegistryServer {
         return url;
     }
 
+    /** Its process, for a test that stops it a while (SIGSTOP) as a registry that no longer answers. */
+    public long pid() {
+        return process.pid();
+    }
+
     private static RegistryServer start() {
         Path jar = locateJar();
         int port = ChildJvms.freePort();
