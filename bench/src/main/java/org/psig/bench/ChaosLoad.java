@@ -91,21 +91,13 @@ final class ChaosLoad {
                 .thenApply(response -> new Sent(report.incidentId(), intended, response.statusCode(),
                         response.headers().firstValue("Retry-After").isPresent(), System.nanoTime(), failovers, null))
                 .exceptionallyCompose(error -> {
-                    Throwable cause = rootCause(error);
+                    Throwable cause = LoadGenerator.rootCause(error);
                     if (failovers + 1 < intakes.size()) {
                         return post(report, intended, (intake + 1) % intakes.size(), failovers + 1);
                     }
                     return CompletableFuture.completedFuture(new Sent(report.incidentId(), intended, -1, false,
                             System.nanoTime(), failovers, String.valueOf(cause)));
                 });
-    }
-
-    private static Throwable rootCause(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Stops sending and returns every report sent, once each has its answer (at most 60 s more). */

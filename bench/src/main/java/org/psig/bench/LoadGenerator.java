@@ -80,7 +80,8 @@ final class LoadGenerator {
     /** Why requests failed without an HTTP answer, for the log: connection refused, timeouts. */
     static final Map<String, AtomicLong> FAILURES = new ConcurrentHashMap<>();
 
-    private static Throwable rootCause(Throwable error) {
+    /** What really failed under the HTTP client's wrappers. */
+    static Throwable rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
