@@ -31,6 +31,9 @@ final class ChaosFaults {
     private static final StackParts.Part NOTIFICATION_2 = StackParts.instance("notification-service", 2, 8083, 8083);
     private static final StackParts.Part CORRELATION_2 = StackParts.instance("correlation-service", 2, 8084, 8084);
 
+    /** Each time the slow member gets partitions, the group rebalanced for it, and once more when it is expelled. */
+    private static final int STORM_ASSIGNMENTS = 2;
+
     private final StackParts parts;
     private final ChaosPlan plan;
     private final String bootstrap;
@@ -65,8 +68,9 @@ final class ChaosFaults {
         // Its copies catch up behind the load; the next faults strike no broker, so they need not wait.
         List<String> topics = new ArrayList<>(Bench.notificationTopics());
         topics.addAll(List.of(Topics.INCIDENT_REPORTED, Topics.INCIDENT_TRIAGED));
-        return new Done(0, back, "broker " + leader + " killed; every copy in sync again "
-                + (parts.fullyReplicated(topics) ? "when it listened again" : "not yet when it listened again"));
+        return new Done(0, back, "broker " + leader + " killed" + (back == null ? ""
+                : "; every copy in sync again " + (parts.fullyReplicated(topics) ? "when" : "not yet when")
+                + " it listened again"));
     }
 
     private Done kill(List<StackParts.Part> killed) {
@@ -99,8 +103,13 @@ final class ChaosFaults {
 
     private Done rebalanceStorm() {
         long begin = System.nanoTime();
-        int assignments = SlowMember.storm(bootstrap, "notification-service", List.of(Topics.INCIDENT_TRIAGED), plan.storm());
+        int assignments = SlowMember.storm(bootstrap, "notification-service", List.of(Topics.INCIDENT_TRIAGED), plan.storm(),
+                STORM_ASSIGNMENTS, plan.storm().multipliedBy(4));
         double storm = seconds(begin);
+        if (assignments < STORM_ASSIGNMENTS) {
+            throw new IllegalStateException("the slow member was given partitions " + assignments + " times in "
+                    + Math.round(storm) + " s: the storm forced too few rebalances to count as one");
+        }
         return new Done(storm, storm, "the slow member was given partitions " + assignments + " times");
     }
 

@@ -28,13 +28,25 @@ public final class SlowMember {
 
     /** Runs the storm for {@code duration}; returns how many times the group gave it partitions. */
     public static int storm(String bootstrap, String group, List<String> topics, Duration duration) {
-        AtomicInteger assignments = new AtomicInteger();
+        return storm(bootstrap, group, topics, duration, 0, duration);
+    }
+
+    /**
+     * Runs the storm for {@code duration}, and longer (up to {@code atMost}) until the group gave it
+     * partitions {@code assignments} times: on a busy machine joining takes a while, and a storm that
+     * never got in forced no rebalance. Returns how many times it got partitions.
+     */
+    public static int storm(String bootstrap, String group, List<String> topics, Duration duration, int assignments,
+                            Duration atMost) {
+        AtomicInteger given = new AtomicInteger();
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.CLIENT_ID_CONFIG, "chaos-slow-member",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
-        long end = System.nanoTime() + duration.toNanos();
+        long begin = System.nanoTime();
+        long end = begin + duration.toNanos();
+        long last = begin + atMost.toNanos();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(topics, new ConsumerRebalanceListener() {
@@ -45,11 +57,11 @@ public final class SlowMember {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     if (!partitions.isEmpty()) {
-                        assignments.incrementAndGet();
+                        given.incrementAndGet();
                     }
                 }
             });
-            while (System.nanoTime() < end) {
+            while (System.nanoTime() < end || (given.get() < assignments && System.nanoTime() < last)) {
                 consumer.poll(Duration.ofMillis(500));
                 if (!consumer.assignment().isEmpty()) {
                     // Slow: the poll loop stalls past max.poll.interval.ms; the heartbeat thread then leaves the group.
@@ -57,6 +69,6 @@ public final class SlowMember {
                 }
             }
         }
-        return assignments.get();
+        return given.get();
     }
 }

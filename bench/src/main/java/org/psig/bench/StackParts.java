@@ -82,6 +82,12 @@ final class StackParts implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no transaction ended, as a crash or an OOM kill. */
     long kill(Part part) {
+        // A part killed by the fault before may be between its death and its start again (./psig up
+        // looks every half second): wait for it to run.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (live(part).isEmpty() && System.nanoTime() < deadline) {
+            Sleeps.millis(100);
+        }
         ProcessHandle process = process(part);
         process.destroyForcibly();
         return process.pid();
