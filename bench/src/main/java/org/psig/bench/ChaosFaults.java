@@ -104,7 +104,7 @@ final class ChaosFaults {
     private Done rebalanceStorm() {
         long begin = System.nanoTime();
         int assignments = SlowMember.storm(bootstrap, "notification-service", List.of(Topics.INCIDENT_TRIAGED), plan.storm(),
-                STORM_ASSIGNMENTS, plan.storm().multipliedBy(4));
+                STORM_ASSIGNMENTS, plan.storm().multipliedBy(8));
         double storm = seconds(begin);
         if (assignments < STORM_ASSIGNMENTS) {
             throw new IllegalStateException("the slow member was given partitions " + assignments + " times in "
