@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -64,6 +66,17 @@ public class KafkaSupportAutoConfiguration {
                                         MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
         return new BatchTransactions(template, deadLetters, meters,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** A listener fenced during a transaction restarts from its committed offsets: see {@link FencedListenerRestarts}. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> stopListenersWhenFenced() {
+        return FencedListenerRestarts.stopWhenFenced();
+    }
+
+    @Bean
+    FencedListenerRestarts fencedListenerRestarts(MeterRegistry meters) {
+        return new FencedListenerRestarts(meters);
     }
 
     /**
