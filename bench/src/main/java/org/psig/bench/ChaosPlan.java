@@ -25,7 +25,7 @@ record ChaosPlan(String mode, double rate, Duration warmUp, Duration baseline, D
 
     static final ChaosPlan QUICK = new ChaosPlan("quick", 5, Duration.ofSeconds(10), Duration.ofSeconds(5),
             Duration.ofSeconds(3), Duration.ofSeconds(12), Duration.ofSeconds(8), Duration.ofSeconds(10),
-            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(20),
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(10),
             Duration.ofSeconds(180));
     static final ChaosPlan FULL = new ChaosPlan("full", 200, Duration.ofSeconds(60), Duration.ofSeconds(30),
             Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(30),

@@ -120,8 +120,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("A request was refused with 503 because Kafka did not answer in time: {}", e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        // Not "refused": Kafka may still complete a write it did not acknowledge in time, and that
+        // report is then triaged and notified. The sender's retry is answered as a repeat of it.
         return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
-                "The report could not be stored durably and was NOT accepted; retry later."), headers);
+                "The report could not be confirmed as stored in time. Send the same report again after Retry-After: "
+                        + "if it was stored meanwhile, the answer names the same incident, which is notified once."), headers);
     }
 
     @ExceptionHandler(Exception.class)
