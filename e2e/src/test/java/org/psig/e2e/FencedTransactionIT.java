@@ -29,14 +29,14 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
  * Exactly once when a transaction is fenced in the middle of a batch, as the coordinator does to a
  * transaction that outlives its timeout on an overloaded cluster: the batch was consumed, its output
  * aborted, and the service must process it again rather than go on from its consumer's position.
- * Triage and notification are built alike (a transaction per poll batch); each is fenced five times
- * while 1,000 records arrive at 50 a second, and each record's result must appear exactly once.
+ * Triage and notification are built alike (a transaction per poll batch); each is fenced three times
+ * while 700 records arrive at 50 a second, and each record's result must appear exactly once.
  */
 @ExtendWith(RegistryExtension.class)
 class FencedTransactionIT {
 
-    private static final int RECORDS = 1_000;
-    private static final int FENCES = 5;
+    private static final int RECORDS = 700;
+    private static final int FENCES = 3;
     private static final int PROGRESS_BETWEEN_FENCES = 50;
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
