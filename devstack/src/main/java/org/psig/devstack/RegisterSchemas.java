@@ -1,5 +1,6 @@
 package org.psig.devstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,18 @@ public final class RegisterSchemas {
     }
 
     public static void main(String[] args) throws Exception {
-        String registry = Connection.env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081");
         String tokenFile = Connection.env("PSIG_REGISTRY_TOKEN_FILE", "");
+        String token = tokenFile.isEmpty() ? null : Files.readString(Path.of(tokenFile)).trim();
+        int registered = register(Connection.env("PSIG_REGISTRY_URL", "http://127.0.0.1:8081"), token);
+        System.out.println(registered + " schemas registered");
+    }
+
+    /**
+     * Registers every topic's value schema, with the deploy token if the registry is gated (null if
+     * not), and returns how many subjects it registered; tests that start services from their jars
+     * call it as ./psig up does.
+     */
+    public static int register(String registry, String token) throws IOException, InterruptedException {
         Map<String, Schema> subjects = subjects();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (Map.Entry<String, Schema> subject : subjects.entrySet()) {
@@ -41,8 +52,8 @@ public final class RegisterSchemas {
                             + subject.getKey() + "/versions"))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":" + quote(subject.getValue().toString()) + "}"));
-            if (!tokenFile.isEmpty()) {
-                request.header("Authorization", "Bearer " + Files.readString(Path.of(tokenFile)).trim());
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -50,7 +61,7 @@ public final class RegisterSchemas {
                         + response.statusCode() + " " + response.body());
             }
         }
-        System.out.println(subjects.size() + " schemas registered");
+        return subjects.size();
     }
 
     static Map<String, Schema> subjects() {
