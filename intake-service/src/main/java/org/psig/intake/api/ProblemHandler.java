@@ -127,6 +127,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "if it was stored meanwhile, the answer names the same incident, which is notified once."), headers);
     }
 
+    @ExceptionHandler(Admission.OverloadedException.class)
+    ResponseEntity<Object> overloaded(Admission.OverloadedException e) {
+        meters.counter("psig.intake.admission.refused").increment();
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+        // Refused before the body was read: unlike a Kafka timeout, nothing can have been stored.
+        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.UNAVAILABLE, "Temporarily unavailable",
+                "The intake is answering as many requests as it can; this one was not read and nothing was accepted. "
+                        + "Send it again after Retry-After."), headers);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         log.error("Unexpected error while handling a request; answered 500.", e);

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param legalEntities the sites of each legal entity a key may be bound to: the entity's key may
  *                      report for these sites and no other, whatever a report declares as its EJ
  * @param snapshots where and how often the memories of reports and verdicts are copied to disk
+ * @param admission how many API requests are answered at once, and how long one waits for a place
  */
 @Validated
 @ConfigurationProperties("psig.intake")
@@ -40,7 +41,8 @@ public record IntakeProperties(
         @NotNull @Valid RateLimit rateLimit,
         @NotNull @Valid List<ApiKey> apiKeys,
         @Valid List<LegalEntity> legalEntities,
-        @NotNull @Valid SnapshotSettings snapshots) {
+        @NotNull @Valid SnapshotSettings snapshots,
+        @NotNull @Valid AdmissionSettings admission) {
 
     public IntakeProperties {
         legalEntities = legalEntities == null ? List.of() : List.copyOf(legalEntities);
@@ -67,6 +69,16 @@ public record IntakeProperties(
                 directory = null;
             }
         }
+    }
+
+    /**
+     * A request answers within {@code maxWait} plus the write timeout, or is refused with 503 after
+     * {@code maxWait}: beyond {@code maxInFlight}, more requests at once only make each one slower.
+     *
+     * @param maxInFlight API requests answered at once by this instance; the next ones wait
+     * @param maxWait how long a request waits for a place before it is refused with 503 and Retry-After
+     */
+    public record AdmissionSettings(@Positive int maxInFlight, @NotNull Duration maxWait) {
     }
 
     /**

@@ -36,6 +36,12 @@ final class ReadPositions {
         }
     }
 
+    void awaitLoaded(long deadlineNanos) {
+        synchronized (monitor) {
+            waitUntil(this::loaded, deadlineNanos, "the memory of accepted reports is still loading");
+        }
+    }
+
     List<TopicPartition> awaitAssignment(long deadlineNanos) {
         synchronized (monitor) {
             waitUntil(() -> partitions != null, deadlineNanos, "the memory of accepted reports is still starting");

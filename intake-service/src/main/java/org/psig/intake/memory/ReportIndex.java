@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * log every intake instance writes is the shared memory of all of them, so it survives restarts and
  * is the same behind a load balancer. It reads each record's key and headers ({@link ReportHeaders}),
  * not the report itself. A background thread reads the topic from its beginning, or from where
- * the last snapshot ({@link Snapshots}) left it, then follows it; {@link #awaitCaughtUp} lets a
+ * the last snapshot ({@link Snapshots}) left it, then follows it; {@link #awaitRead} lets a report
+ * wait until it has read that report's own write, {@link #awaitCaughtUp} lets a
  * request wait until it has seen everything committed before the request arrived.
  */
 @Component
@@ -80,6 +81,24 @@ public class ReportIndex implements SmartLifecycle {
         List<TopicPartition> partitions = positions.awaitAssignment(deadlineNanos);
         Map<TopicPartition, Long> ends = endOffsets.latest(partitions, deadlineNanos);
         positions.awaitReached(ends, deadlineNanos);
+    }
+
+    /**
+     * Returns once the reader has read everything that was committed when it started; throws
+     * {@link IndexUnavailableException} if not by the deadline.
+     */
+    public void awaitLoaded(long deadlineNanos) {
+        positions.awaitLoaded(deadlineNanos);
+    }
+
+    /**
+     * Returns once the reader has read the record at {@code written}, and so every record before it
+     * on its partition; throws {@link IndexUnavailableException} if not by the deadline. One partition
+     * and no question to Kafka: the reader is already fetching what was just written.
+     */
+    public void awaitRead(KnownReport.Position written, long deadlineNanos) {
+        positions.awaitReached(Map.of(new TopicPartition(Topics.INCIDENT_REPORTED, written.partition()),
+                written.offset() + 1), deadlineNanos);
     }
 
     /** True once the reader has read everything that was committed when it started. */

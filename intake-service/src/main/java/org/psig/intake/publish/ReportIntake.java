@@ -18,9 +18,18 @@ import org.psig.schemas.IncidentReported;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts a valid report exactly once: a resend of an accepted report is answered from memory and
- * publishes nothing, a changed report under an accepted reference is a conflict, and a new report is
- * accepted only once Kafka holds it. The whole answer fits in the configured write timeout.
+ * Accepts a valid report exactly once: a resend of an accepted report is answered as a repeat, a
+ * changed report under an accepted reference is a conflict, and a new report is accepted only once
+ * Kafka holds it. The whole answer fits in the configured write timeout.
+ * <p>
+ * A report this instance already knows of is answered from its memory, without Kafka. Any other is
+ * written (the one broker round trip), and the answer waits until this instance's reader of
+ * {@code psig.incident.reported} has read past that write: every record of an incident lies on one
+ * partition, so the memory then holds the log's first report of the incident, which is the one
+ * triage sees first. If another instance wrote the incident first (a resend or a changed report
+ * sent to two instances at once, or just before this one's reader saw it), the answer is the one
+ * the log's order gives: a repeat of that report, or a conflict; the copy just written is then
+ * skipped or dead-lettered by triage, never notified.
  */
 @Component
 public class ReportIntake {
@@ -42,19 +51,31 @@ public class ReportIntake {
         long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
         UUID incidentId = IncidentIds.of(request.establishment().finessEt(), request.declarantReference());
         return locks.withLock(incidentId, () -> {
-            index.awaitCaughtUp(deadlineNanos);
+            index.awaitLoaded(deadlineNanos);
             IncidentReported reported = ReportMapper.reported(incidentId, request, clock.instant(), warnings);
-            Optional<KnownReport> known = index.find(incidentId).map(KnownIncident::first);
+            Optional<KnownReport> known = firstReport(incidentId);
             if (known.isPresent()) {
-                if (!Fingerprints.sameContent(known.get().fingerprint(), reported.getContentFingerprint(),
-                        reported.getReport())) {
-                    throw new ConflictingReportException(incidentId, known.get().receivedAt());
-                }
-                return new Receipt(incidentId, 1, known.get().receivedAt(), true, warnings);
+                return answerFor(known.get(), reported, warnings);
             }
-            index.remember(KnownReport.of(reported, publisher.publish(reported, deadlineNanos)));
+            KnownReport.Position written = publisher.publish(reported, deadlineNanos);
+            index.awaitRead(written, deadlineNanos);
+            Optional<KnownReport> first = firstReport(incidentId).filter(report -> !report.position().equals(written));
+            if (first.isPresent()) {
+                return answerFor(first.get(), reported, warnings);
+            }
             return new Receipt(incidentId, 1, reported.getReceivedAt(), false, warnings);
         });
+    }
+
+    private Optional<KnownReport> firstReport(UUID incidentId) {
+        return index.find(incidentId).map(KnownIncident::first);
+    }
+
+    private static Receipt answerFor(KnownReport first, IncidentReported reported, List<String> warnings) {
+        if (!Fingerprints.sameContent(first.fingerprint(), reported.getContentFingerprint(), reported.getReport())) {
+            throw new ConflictingReportException(first.incidentId(), first.receivedAt());
+        }
+        return new Receipt(first.incidentId(), 1, first.receivedAt(), true, warnings);
     }
 
     /** Every incident this instance knows of, once it has caught up with every instance's writes. */

@@ -2,7 +2,9 @@ package org.psig.intake.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -23,7 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import org.psig.intake.memory.IndexUnavailableException;
+import org.psig.intake.memory.KnownIncident;
 import org.psig.intake.memory.KnownIncidents;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.publish.KafkaUnavailableException;
 import org.psig.intake.report.IncidentIds;
 import org.psig.intake.report.IncidentReportRequest;
@@ -36,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IncidentReportControllerTest extends IntakeWebTestBase {
 
     private static final UUID KERLANN = IncidentIds.of("350100426", "KER-2026-0042");
+    private static final Instant EARLIER = Instant.parse("2026-11-28T11:59:59.250Z");
 
     static Stream<String> samples() {
         return Samples.NAMES.stream();
@@ -142,11 +147,64 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
 
     @Test
     void shouldAnswer503WhenItCannotTellWhetherTheReportIsARepeat() throws Exception {
-        doThrow(new IndexUnavailableException("behind")).when(index).awaitCaughtUp(anyLong());
+        doThrow(new IndexUnavailableException("still loading")).when(index).awaitLoaded(anyLong());
 
         postReport(SAMPLE).andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"));
 
         verify(publisher, never()).publish(any(), anyLong());
+    }
+
+    @Test
+    void shouldAcceptANewReportOnceTheMemoryHasReadItsOwnWriteAsTheFirst() throws Exception {
+        KnownReport.Position written = new KnownReport.Position(3, 41);
+        when(publisher.publish(any(), anyLong())).thenReturn(written);
+        when(index.find(KERLANN)).thenReturn(Optional.empty(), Optional.of(firstAt(written, fingerprintOf(SAMPLE))));
+
+        postReport(SAMPLE).andExpect(status().isAccepted()).andExpect(jsonPath("$.receivedAt").value(NOW.toString()));
+
+        verify(index).awaitRead(eq(written), anyLong());
+        assertThat(meters.counter("psig.intake.reports", "outcome", "accepted", "reason", "none").count()).isEqualTo(1);
+    }
+
+    /** The same report sent to another instance too, which wrote it first: the log's first is the answer. */
+    @Test
+    void shouldAnswerARepeatOfTheReportAnotherInstanceWroteFirst() throws Exception {
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(3, 42));
+        when(index.find(KERLANN)).thenReturn(Optional.empty(),
+                Optional.of(firstAt(new KnownReport.Position(3, 41), fingerprintOf(SAMPLE))));
+
+        postReport(SAMPLE).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
+                .andExpect(jsonPath("$.receivedAt").value(EARLIER.toString()));
+
+        assertThat(meters.counter("psig.intake.reports", "outcome", "repeat", "reason", "none").count()).isEqualTo(1);
+    }
+
+    /** A changed report sent to another instance at the same time, written first there: 409, as if in order. */
+    @Test
+    void shouldRefuseAChangedReportAnotherInstanceWroteFirstWith409() throws Exception {
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(3, 42));
+        when(index.find(KERLANN)).thenReturn(Optional.empty(),
+                Optional.of(firstAt(new KnownReport.Position(3, 41), "another-fingerprint")));
+
+        postReport(SAMPLE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:psig:problem:conflicting-report"))
+                .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()));
+    }
+
+    @Test
+    void shouldAnswer503WhenTheMemoryDoesNotReadItsOwnWriteInTime() throws Exception {
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(3, 41));
+        doThrow(new IndexUnavailableException("behind")).when(index).awaitRead(any(), anyLong());
+
+        postReport(SAMPLE).andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.detail").value(containsString("Send the same report again")));
+    }
+
+    private static KnownIncident firstAt(KnownReport.Position position, String fingerprint) {
+        KnownReport report = KnownIncidents.initial(KERLANN, fingerprint, EARLIER, "350100426", "350100434").first();
+        return new KnownIncident(List.of(new KnownReport(report.incidentId(), 1, report.fingerprint(), report.receivedAt(),
+                report.finessEt(), report.finessEj(), report.declarantReference(), false, List.of(), position)));
     }
 
     @Test

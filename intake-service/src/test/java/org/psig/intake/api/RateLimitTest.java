@@ -1,5 +1,6 @@
 package org.psig.intake.api;
 
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,7 +20,8 @@ class RateLimitTest extends IntakeWebTestBase {
 
         postReport(SAMPLE, "Bearer bretagne-site-key")
                 .andExpect(status().isTooManyRequests())
-                .andExpect(header().string("Retry-After", "100"))
+                // 100 s for one token at 0.01/s, less what refilled while the burst was sent (99 on a busy machine)
+                .andExpect(header().string("Retry-After", matchesPattern("9[0-9]|100")))
                 .andExpect(jsonPath("$.type").value("urn:psig:problem:rate-limited"));
         postReport(SAMPLE, "Bearer bretagne-ej-key").andExpect(status().isAccepted());
     }

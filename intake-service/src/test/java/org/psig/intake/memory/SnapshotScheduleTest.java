@@ -72,7 +72,7 @@ class SnapshotScheduleTest {
 
     private static Snapshots snapshots(Path directory, Duration interval) {
         return new Snapshots(new IntakeProperties(null, null, null, null, null, null, null,
-                new IntakeProperties.SnapshotSettings(directory, interval)), new OneTopicAdmin());
+                new IntakeProperties.SnapshotSettings(directory, interval), null), new OneTopicAdmin());
     }
 
     /** The broker's answer about the one topic these snapshots cover. */

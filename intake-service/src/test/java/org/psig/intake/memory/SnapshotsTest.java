@@ -32,7 +32,7 @@ class SnapshotsTest {
     @Test
     void shouldWriteOneMemorysSnapshotWhileAnotherIsStillBeingWritten() {
         snapshots = new Snapshots(new IntakeProperties(null, null, null, null, null, null, null,
-                new IntakeProperties.SnapshotSettings(directory, Duration.ofMinutes(1))), null);
+                new IntakeProperties.SnapshotSettings(directory, Duration.ofMinutes(1)), null), null);
 
         snapshots.save("report-index", Map.of(), out -> {
             try {
