@@ -68,8 +68,8 @@ public class ReportIndex implements SmartLifecycle {
         return List.copyOf(known.values());
     }
 
-    /** Called once this instance's own write is acknowledged, so a resend to it is known at once. */
-    public void remember(KnownReport report) {
+    /** Every record is learnt here, in the log's order, own writes too: the first of each revision stays. */
+    private void remember(KnownReport report) {
         known.merge(report.incidentId(), KnownIncident.of(report), (incident, added) -> incident.with(report));
     }
 
@@ -197,7 +197,7 @@ public class ReportIndex implements SmartLifecycle {
         reader.start(consumer, this::read);
     }
 
-    /** Everything known; with what own writes added, possibly beyond the positions: a revision read twice is kept once. */
+    /** Everything read, possibly beyond the positions the snapshot names: a revision read twice is kept once. */
     private void writeSnapshot(DataOutputStream out) throws IOException {
         SnapshotCodec.writeIncidents(out, all());
     }

@@ -25,8 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * Accepts each revision of an incident exactly once and in order. The revision is written to
  * {@code psig.incident.reported} under the incident's key, after the one it follows, so that triage
- * and notification see the revisions in order whatever intake instance took each. Like reports, an
- * update is answered only once this instance has seen every write committed before it arrived.
+ * and notification see the revisions in order whatever intake instance took each. As for reports
+ * ({@link ReportIntake}), the decision comes from this instance's memory, and a write is answered
+ * once the memory has read past it, as the log's order says. A refusal the memory would give because
+ * it may be behind another instance (an unknown incident, a revision beyond the next) is given only
+ * after it has read everything committed before the request: refusals alone pay that round trip.
  */
 @Component
 public class ReportUpdates {
@@ -56,10 +59,8 @@ public class ReportUpdates {
     public Receipt accept(UUID incidentId, Caller key, IncidentUpdateRequest update) {
         long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
         return locks.withLock(incidentId, () -> {
-            index.awaitCaughtUp(deadlineNanos);
-            KnownIncident incident = index.find(incidentId)
-                    .filter(known -> key.covers(known.first().finessEt()))
-                    .orElseThrow(() -> new UnknownIncidentException(incidentId));
+            index.awaitLoaded(deadlineNanos);
+            KnownIncident incident = known(incidentId, key, update.revision(), deadlineNanos);
             String fingerprint = Fingerprints.of(update);
             Optional<Receipt> repeat = repeat(incident, update.revision(), fingerprint);
             if (repeat.isPresent()) {
@@ -73,9 +74,29 @@ public class ReportUpdates {
                 throw new InvalidFieldsException(errors);
             }
             IncidentReported next = ReportMerge.revision(previous, update, clock.instant());
-            index.remember(KnownReport.of(next, publisher.publish(next, deadlineNanos)));
+            KnownReport.Position written = publisher.publish(next, deadlineNanos);
+            index.awaitRead(written, deadlineNanos);
+            Optional<KnownIncident> first = index.find(incidentId).filter(known -> known.revision(next.getRevision())
+                    .filter(report -> !report.position().equals(written)).isPresent());
+            if (first.isPresent()) {
+                // Another instance wrote this revision first: the log's order answers, as for a resend.
+                return repeat(first.get(), next.getRevision(), fingerprint).orElseThrow();
+            }
             return new Receipt(incidentId, next.getRevision(), next.getReceivedAt(), false, next.getWarnings());
         });
+    }
+
+    /**
+     * The incident as the memory holds it; read up to the log's end first when the memory would
+     * refuse the update for not knowing the incident, or the revision before this one.
+     */
+    private KnownIncident known(UUID incidentId, Caller key, int revision, long deadlineNanos) {
+        Optional<KnownIncident> known = index.find(incidentId).filter(incident -> key.covers(incident.first().finessEt()));
+        if (known.isEmpty() || (revision > known.get().revision() + 1 && !known.get().closed())) {
+            index.awaitCaughtUp(deadlineNanos);
+            known = index.find(incidentId).filter(incident -> key.covers(incident.first().finessEt()));
+        }
+        return known.orElseThrow(() -> new UnknownIncidentException(incidentId));
     }
 
     /** The same revision with the same content: the first answer again, nothing written. */

@@ -109,6 +109,46 @@ class IncidentUpdateControllerTest extends IntakeWebTestBase {
     }
 
     @Test
+    void shouldDecideFromTheMemoryWithoutAskingWhereTheLogEnds() throws Exception {
+        postUpdate(UPDATE).andExpect(status().isAccepted());
+
+        verify(index, never()).awaitCaughtUp(anyLong());
+    }
+
+    /** The memory may be behind another instance that took the report: it reads up to the log's end first. */
+    @Test
+    void shouldReadUpToTheLogsEndBeforeRefusingAnIncidentTheMemoryDoesNotHold() throws Exception {
+        when(index.find(KERLANN)).thenReturn(Optional.empty(), Optional.of(initial));
+
+        postUpdate(UPDATE).andExpect(status().isAccepted()).andExpect(jsonPath("$.revision").value(2));
+
+        verify(index).awaitCaughtUp(anyLong());
+    }
+
+    /** The same update sent to another instance too, which wrote revision 2 first: answered as a repeat of it. */
+    @Test
+    void shouldAnswerARepeatOfTheRevisionAnotherInstanceWroteFirst() throws Exception {
+        String fingerprint = Fingerprints.of(JsonMapper.builder().build().readValue(UPDATE, IncidentUpdateRequest.class));
+        KnownIncident theirs = KnownIncidents.withRevision(initial, fingerprint, false);
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(0, 7));
+        when(index.find(KERLANN)).thenReturn(Optional.of(initial), Optional.of(theirs));
+
+        postUpdate(UPDATE).andExpect(status().isAccepted()).andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.receivedAt").value(theirs.current().receivedAt().toString()));
+    }
+
+    @Test
+    void shouldRefuseARevisionAnotherInstanceWroteFirstWithOtherContent() throws Exception {
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(0, 7));
+        when(index.find(KERLANN)).thenReturn(Optional.of(initial),
+                Optional.of(KnownIncidents.withRevision(initial, "other", false)));
+
+        postUpdate(UPDATE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:psig:problem:revision-conflict"))
+                .andExpect(jsonPath("$.currentRevision").value(2));
+    }
+
+    @Test
     void shouldAnswerTheSameRevisionWithTheSameContentAgainAndWriteNothing() throws Exception {
         String fingerprint = Fingerprints.of(JsonMapper.builder().build().readValue(UPDATE, IncidentUpdateRequest.class));
         when(index.find(KERLANN)).thenReturn(Optional.of(KnownIncidents.withRevision(initial, fingerprint, false)));

@@ -125,6 +125,25 @@ class IdempotencyIT {
     }
 
     /**
+     * An update sent to the other instance right after the report's 202: that instance may not have
+     * read the report yet, and must read up to the log's end before it says it does not know it.
+     */
+    @Test
+    void shouldTakeAnUpdateOnTheOtherInstanceRightAfterTheReport() throws Exception {
+        first = IntakeInstance.start(BROKERS);
+        second = IntakeInstance.start(BROKERS);
+
+        for (int i = 0; i < 10; i++) {
+            String report = Samples.report("provider-outage-paris").replace("\"declarantReference\": \"",
+                    "\"declarantReference\": \"UPD-" + i + "-" + UUID.randomUUID() + "-");
+            String incidentId = accepted(first.post(report)).get("incidentId").asString();
+            HttpResponse<String> update = second.postUpdate(incidentId,
+                    "{\"revision\": 2, \"note\": \"Provider back.\", \"incident\": {\"status\": \"CONTAINED\"}}");
+            assertThat(accepted(update).get("revision").asInt()).as("update " + i).isEqualTo(2);
+        }
+    }
+
+    /**
      * Two instances get the same reference at the same moment, one with changed content: whichever
      * Kafka wrote first is accepted, the other is refused with 409 naming the same incident, as if the
      * two had come one after the other; nothing decides otherwise downstream (triage sees the log's first).

@@ -63,6 +63,13 @@ final class IntakeInstance implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postUpdate(String incidentId, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/incident-reports/" + incidentId + "/updates"))
+                .header("Authorization", DEMO_KEY).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", DEMO_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
