@@ -78,9 +78,12 @@ public class ReportIntake {
         return new Receipt(first.incidentId(), 1, first.receivedAt(), true, warnings);
     }
 
-    /** Every incident this instance knows of, once it has caught up with every instance's writes. */
+    /**
+     * Every incident this instance's memory holds, without asking Kafka where the log ends: a report
+     * another instance accepted a few milliseconds ago may be missing from a listing for as long.
+     */
     public List<KnownIncident> all() {
-        index.awaitCaughtUp(System.nanoTime() + writeTimeout.toNanos());
+        index.awaitLoaded(System.nanoTime() + writeTimeout.toNanos());
         return index.all();
     }
 
@@ -89,9 +92,19 @@ public class ReportIntake {
         return locks;
     }
 
-    /** A report this instance knows of, once it has caught up with every instance's writes. */
+    /**
+     * A report as this instance's memory holds it. Only an incident the memory does not hold waits
+     * until the memory has read everything committed before the call: it may have been accepted by
+     * another instance a moment ago, and a 404 must not contradict a 202.
+     */
     public Optional<KnownIncident> find(UUID incidentId) {
-        index.awaitCaughtUp(System.nanoTime() + writeTimeout.toNanos());
+        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
+        index.awaitLoaded(deadlineNanos);
+        Optional<KnownIncident> known = index.find(incidentId);
+        if (known.isPresent()) {
+            return known;
+        }
+        index.awaitCaughtUp(deadlineNanos);
         return index.find(incidentId);
     }
 }

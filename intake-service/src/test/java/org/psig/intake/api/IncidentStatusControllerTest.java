@@ -69,6 +69,26 @@ class IncidentStatusControllerTest extends IntakeWebTestBase {
     }
 
     @Test
+    void shouldAnswerAKnownIncidentAndTheListingFromTheMemoryWithoutAskingWhereTheLogEnds() throws Exception {
+        mvc.perform(get(PATH + "/" + KERLANN).header("Authorization", DEMO_KEY)).andExpect(status().isOk());
+        mvc.perform(get(PATH).header("Authorization", DEMO_KEY)).andExpect(status().isOk());
+
+        verify(index, never()).awaitCaughtUp(anyLong());
+    }
+
+    /** Accepted a moment ago by another instance, perhaps: the memory reads up to the log's end before a 404. */
+    @Test
+    void shouldReadUpToTheLogsEndBeforeAnswering404() throws Exception {
+        UUID other = UUID.randomUUID();
+        when(index.find(other)).thenReturn(Optional.empty(), Optional.of(
+                KnownIncidents.initial(other, "f", RECEIVED, "350100426", "350100434")));
+
+        mvc.perform(get(PATH + "/" + other).header("Authorization", DEMO_KEY)).andExpect(status().isOk());
+
+        verify(index).awaitCaughtUp(anyLong());
+    }
+
+    @Test
     void shouldAnswerTheStateVerdictAndNotificationsOfTheCurrentRevision() throws Exception {
         mvc.perform(get(PATH + "/" + KERLANN).header("Authorization", DEMO_KEY)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
