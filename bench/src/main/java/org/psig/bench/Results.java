@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** results.json, report.md and the two charts of one run, and latest.json beside them. */
+/** results.json, report.md and the two charts of one run, and a copy of results.json beside them ({@link #latest}). */
 record Results(Bench.Plan plan, List<ScenarioResult> pipeline, RateSearch.Found pipelineSearch, Bench.Baselines baselines,
                int recordSize, Map<String, Long> peakRssMb, Map<String, Double> startupSeconds, Footprint.Starts starts) {
 
@@ -22,8 +22,16 @@ record Results(Bench.Plan plan, List<ScenarioResult> pipeline, RateSearch.Found 
         Files.writeString(dir.resolve("report.md"), Report.markdown(json, this));
         Files.writeString(dir.resolve("latency-over-time.svg"), overTime());
         Files.writeString(dir.resolve("latency-vs-rate.svg"), againstRate());
-        Files.copy(dir.resolve("results.json"), root.resolve("latest.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(dir.resolve("results.json"), root.resolve(latest(plan)), StandardCopyOption.REPLACE_EXISTING);
         return dir;
+    }
+
+    /**
+     * latest.json, committed, holds the newest full run, the one the figures are quoted from; a quick
+     * run (CI's, a developer's check) goes to latest-quick.json, which git ignores.
+     */
+    static String latest(Bench.Plan plan) {
+        return plan == Bench.Plan.FULL ? "latest.json" : "latest-" + plan.mode() + ".json";
     }
 
     ScenarioResult steadyAt(double rate) {

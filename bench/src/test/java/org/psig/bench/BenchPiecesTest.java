@@ -66,4 +66,10 @@ class BenchPiecesTest {
         }
         return sum % 10 == 0;
     }
+
+    @Test
+    void shouldKeepTheCommittedLatestResultsForFullRuns() {
+        assertThat(Results.latest(Bench.Plan.FULL)).isEqualTo("latest.json");
+        assertThat(Results.latest(Bench.Plan.QUICK)).isEqualTo("latest-quick.json");
+    }
 }
