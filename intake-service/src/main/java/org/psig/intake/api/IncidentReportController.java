@@ -56,7 +56,9 @@ class IncidentReportController {
 
     /** The report's id, its status, when it was first received, and what analysts will double-check. */
     record Accepted(UUID incidentId, String status, Instant receivedAt,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                    @Schema(description = "Where the report lies in the intake's log; give it as atLeast to a GET on any "
+                            + "instance to read this write back", example = "3-41") String position) {
     }
 
     static URI location(UUID incidentId) {
@@ -86,6 +88,7 @@ class IncidentReportController {
         String outcome = receipt.repeat() ? "repeat" : "accepted";
         meters.counter("psig.intake.reports", "outcome", outcome, "reason", "none").increment();
         return ResponseEntity.accepted().location(location(receipt.incidentId()))
-                .body(new Accepted(receipt.incidentId(), "ACCEPTED", receipt.receivedAt(), receipt.warnings()));
+                .body(new Accepted(receipt.incidentId(), "ACCEPTED", receipt.receivedAt(), receipt.warnings(),
+                        receipt.position().token()));
     }
 }

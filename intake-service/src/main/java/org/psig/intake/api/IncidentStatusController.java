@@ -15,6 +15,7 @@ import org.psig.intake.auth.ApiKeys;
 import org.psig.intake.auth.Caller;
 import org.psig.intake.auth.RateLimits;
 import org.psig.intake.memory.KnownIncident;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.publish.ReportIntake;
 import org.psig.intake.publish.UnknownIncidentException;
 import org.psig.intake.report.FieldError;
@@ -38,6 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 class IncidentStatusController {
 
     static final int MAX_LIMIT = 500;
+    private static final String AT_LEAST = "A 202's position: answer once this instance has read that write (read your "
+            + "own write on any instance; without it, a write another instance took a moment ago may not show yet)";
 
     private final ApiKeys apiKeys;
     private final RateLimits rateLimits;
@@ -58,10 +61,12 @@ class IncidentStatusController {
     @GetMapping(path = IncidentReportController.PATH + "/{incidentId}",
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<IncidentStatus> status(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-                                          String authorization, @PathVariable UUID incidentId) {
+                                          String authorization, @PathVariable UUID incidentId,
+                                          @Parameter(description = AT_LEAST) @RequestParam(required = false) String atLeast) {
         Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
-        KnownIncident known = intake.find(incidentId).filter(incident -> covers(key, incident))
+        Optional<KnownReport.Position> position = atLeast(atLeast);
+        KnownIncident known = intake.find(incidentId, position).filter(incident -> covers(key, incident))
                 .orElseThrow(() -> new UnknownIncidentException(incidentId));
         return ResponseEntity.ok(statuses.of(known));
     }
@@ -77,9 +82,11 @@ class IncidentStatusController {
                                       @Parameter(description = "1 to 500, 100 by default")
                                       @RequestParam(required = false, defaultValue = "100") String limit,
                                       @Parameter(description = "Where the page starts, as the previous page's next link gives it")
-                                      @RequestParam(required = false) String cursor) {
+                                      @RequestParam(required = false) String cursor,
+                                      @Parameter(description = AT_LEAST) @RequestParam(required = false) String atLeast) {
         Caller key = apiKeys.authenticate(authorization);
         rateLimits.take(key);
+        Optional<KnownReport.Position> position = atLeast(atLeast);
         List<FieldError> errors = new ArrayList<>();
         Instant from = since(since, errors);
         int size = limit(limit, errors);
@@ -90,11 +97,19 @@ class IncidentStatusController {
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException(errors);
         }
-        IncidentList.Page page = IncidentList.page(intake.all(), incident -> covers(key, incident), from, start, size);
+        IncidentList.Page page = IncidentList.page(intake.all(position), incident -> covers(key, incident), from, start, size);
         String next = page.nextCursor() == null ? null : UriComponentsBuilder.fromPath(IncidentReportController.PATH)
                 .queryParamIfPresent("since", Optional.ofNullable(since)).queryParam("limit", size)
                 .queryParam("cursor", page.nextCursor()).encode().build().toUriString();
         return ResponseEntity.ok(new IncidentList(statuses.of(page.incidents()), next));
+    }
+
+    private static Optional<KnownReport.Position> atLeast(String token) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return Optional.of(KnownReport.Position.parse(token).orElseThrow(() -> new InvalidFieldsException(List.of(
+                new FieldError("?atLeast", "is not a position this API gave; use the position of a 202")))));
     }
 
     private static boolean covers(Caller key, KnownIncident incident) {

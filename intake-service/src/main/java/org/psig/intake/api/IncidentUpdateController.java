@@ -55,7 +55,9 @@ class IncidentUpdateController {
 
     /** The revision accepted, and when it was first received. */
     record AcceptedRevision(UUID incidentId, int revision, String status, Instant receivedAt,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                            @Schema(description = "Where the revision lies in the intake's log; give it as atLeast to a "
+                                    + "GET on any instance to read this write back", example = "3-42") String position) {
     }
 
     static String path(UUID incidentId) {
@@ -88,6 +90,6 @@ class IncidentUpdateController {
                 .increment();
         return ResponseEntity.accepted().location(IncidentReportController.location(incidentId))
                 .body(new AcceptedRevision(incidentId, receipt.revision(), "ACCEPTED", receipt.receivedAt(),
-                        receipt.warnings()));
+                        receipt.warnings(), receipt.position().token()));
     }
 }

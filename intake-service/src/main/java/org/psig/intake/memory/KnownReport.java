@@ -2,7 +2,9 @@ package org.psig.intake.memory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.psig.schemas.IncidentReported;
 
@@ -17,6 +19,20 @@ public record KnownReport(UUID incidentId, int revision, String fingerprint, Ins
 
     /** Where a record lies on {@code psig.incident.reported}. */
     public record Position(int partition, long offset) {
+
+        private static final Pattern TOKEN = Pattern.compile("(\\d{1,4})-(\\d{1,18})");
+
+        /** As the API shows it, {@code <partition>-<offset>}: a 202's {@code position}, a GET's {@code atLeast}. */
+        public String token() {
+            return partition + "-" + offset;
+        }
+
+        public static Optional<Position> parse(String token) {
+            var matcher = TOKEN.matcher(token);
+            return matcher.matches()
+                    ? Optional.of(new Position(Integer.parseInt(matcher.group(1)), Long.parseLong(matcher.group(2))))
+                    : Optional.empty();
+        }
     }
 
     public KnownReport {

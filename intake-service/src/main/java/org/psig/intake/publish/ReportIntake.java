@@ -63,7 +63,7 @@ public class ReportIntake {
             if (first.isPresent()) {
                 return answerFor(first.get(), reported, warnings);
             }
-            return new Receipt(incidentId, 1, reported.getReceivedAt(), false, warnings);
+            return new Receipt(incidentId, 1, reported.getReceivedAt(), false, warnings, written);
         });
     }
 
@@ -75,15 +75,18 @@ public class ReportIntake {
         if (!Fingerprints.sameContent(first.fingerprint(), reported.getContentFingerprint(), reported.getReport())) {
             throw new ConflictingReportException(first.incidentId(), first.receivedAt());
         }
-        return new Receipt(first.incidentId(), 1, first.receivedAt(), true, warnings);
+        return new Receipt(first.incidentId(), 1, first.receivedAt(), true, warnings, first.position());
     }
 
     /**
      * Every incident this instance's memory holds, without asking Kafka where the log ends: a report
-     * another instance accepted a few milliseconds ago may be missing from a listing for as long.
+     * another instance accepted a few milliseconds ago may be missing from a listing for as long,
+     * unless its 202's {@code position} is given as {@code atLeast}.
      */
-    public List<KnownIncident> all() {
-        index.awaitLoaded(System.nanoTime() + writeTimeout.toNanos());
+    public List<KnownIncident> all(Optional<KnownReport.Position> atLeast) {
+        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
+        index.awaitLoaded(deadlineNanos);
+        atLeast.ifPresent(position -> index.awaitRead(position, deadlineNanos));
         return index.all();
     }
 
@@ -93,13 +96,16 @@ public class ReportIntake {
     }
 
     /**
-     * A report as this instance's memory holds it. Only an incident the memory does not hold waits
+     * A report as this instance's memory holds it, once the memory has read the write at {@code atLeast}
+     * if one is given (a 202's {@code position}: read your own write on any instance, waiting on one
+     * partition only). Otherwise only an incident the memory does not hold waits
      * until the memory has read everything committed before the call: it may have been accepted by
      * another instance a moment ago, and a 404 must not contradict a 202.
      */
-    public Optional<KnownIncident> find(UUID incidentId) {
+    public Optional<KnownIncident> find(UUID incidentId, Optional<KnownReport.Position> atLeast) {
         long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
         index.awaitLoaded(deadlineNanos);
+        atLeast.ifPresent(position -> index.awaitRead(position, deadlineNanos));
         Optional<KnownIncident> known = index.find(incidentId);
         if (known.isPresent()) {
             return known;

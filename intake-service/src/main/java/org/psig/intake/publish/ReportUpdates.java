@@ -82,7 +82,7 @@ public class ReportUpdates {
                 // Another instance wrote this revision first: the log's order answers, as for a resend.
                 return repeat(first.get(), next.getRevision(), fingerprint).orElseThrow();
             }
-            return new Receipt(incidentId, next.getRevision(), next.getReceivedAt(), false, next.getWarnings());
+            return new Receipt(incidentId, next.getRevision(), next.getReceivedAt(), false, next.getWarnings(), written);
         });
     }
 
@@ -111,7 +111,8 @@ public class ReportUpdates {
                             + accepted.receivedAt() + " with different content; the current revision is "
                             + incident.revision() + (incident.closed() ? " and the incident is closed." : "."));
         }
-        return Optional.of(new Receipt(incident.incidentId(), revision, accepted.receivedAt(), true, accepted.warnings()));
+        return Optional.of(new Receipt(incident.incidentId(), revision, accepted.receivedAt(), true, accepted.warnings(),
+                accepted.position()));
     }
 
     private static void refuseOutOfTurn(KnownIncident incident, int revision) {

@@ -160,7 +160,8 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
         when(publisher.publish(any(), anyLong())).thenReturn(written);
         when(index.find(KERLANN)).thenReturn(Optional.empty(), Optional.of(firstAt(written, fingerprintOf(SAMPLE))));
 
-        postReport(SAMPLE).andExpect(status().isAccepted()).andExpect(jsonPath("$.receivedAt").value(NOW.toString()));
+        postReport(SAMPLE).andExpect(status().isAccepted()).andExpect(jsonPath("$.receivedAt").value(NOW.toString()))
+                .andExpect(jsonPath("$.position").value("3-41"));
 
         verify(index).awaitRead(eq(written), anyLong());
         assertThat(meters.counter("psig.intake.reports", "outcome", "accepted", "reason", "none").count()).isEqualTo(1);
@@ -175,7 +176,8 @@ class IncidentReportControllerTest extends IntakeWebTestBase {
 
         postReport(SAMPLE).andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.incidentId").value(KERLANN.toString()))
-                .andExpect(jsonPath("$.receivedAt").value(EARLIER.toString()));
+                .andExpect(jsonPath("$.receivedAt").value(EARLIER.toString()))
+                .andExpect(jsonPath("$.position").value("3-41"));
 
         assertThat(meters.counter("psig.intake.reports", "outcome", "repeat", "reason", "none").count()).isEqualTo(1);
     }

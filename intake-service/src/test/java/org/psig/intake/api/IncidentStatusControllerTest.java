@@ -76,6 +76,27 @@ class IncidentStatusControllerTest extends IntakeWebTestBase {
         verify(index, never()).awaitCaughtUp(anyLong());
     }
 
+    /** A 202's position, from any instance: the status waits until this instance's memory has read it. */
+    @Test
+    void shouldAnswerOnceTheMemoryHasReadTheWriteAtLeastAsked() throws Exception {
+        mvc.perform(get(PATH + "/" + KERLANN).param("atLeast", "3-41").header("Authorization", DEMO_KEY))
+                .andExpect(status().isOk());
+        mvc.perform(get(PATH).param("atLeast", "2-7").header("Authorization", DEMO_KEY)).andExpect(status().isOk());
+
+        verify(index).awaitRead(eq(new KnownReport.Position(3, 41)), anyLong());
+        verify(index).awaitRead(eq(new KnownReport.Position(2, 7)), anyLong());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3", "3-", "-41", "a-41", "3-41-2", "99999-1"})
+    void shouldRefuseAPositionThisApiDidNotGive(String token) throws Exception {
+        mvc.perform(get(PATH + "/" + KERLANN).param("atLeast", token).header("Authorization", DEMO_KEY))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].pointer").value("?atLeast"));
+
+        verify(index, never()).awaitRead(any(), anyLong());
+    }
+
     /** Accepted a moment ago by another instance, perhaps: the memory reads up to the log's end before a 404. */
     @Test
     void shouldReadUpToTheLogsEndBeforeAnswering404() throws Exception {

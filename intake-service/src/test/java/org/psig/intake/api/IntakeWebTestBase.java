@@ -1,5 +1,8 @@
 package org.psig.intake.api;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
@@ -8,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.psig.intake.auth.ApiKeys;
 import org.psig.intake.auth.RateLimits;
+import org.psig.intake.memory.KnownReport;
 import org.psig.intake.memory.ReportIndex;
 import org.psig.intake.memory.RecordReader;
 import org.psig.intake.publish.ReportIntake;
@@ -79,6 +83,7 @@ abstract class IntakeWebTestBase {
     @BeforeEach
     void noReportKnownYet() {
         meters.clear();
+        when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(0, 0));
     }
 
     ResultActions postReport(String body) throws Exception {
