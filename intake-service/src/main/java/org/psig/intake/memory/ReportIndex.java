@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -38,6 +39,7 @@ public class ReportIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReportIndex.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REDISCOVER = Duration.ofMillis(200);
     private static final String SNAPSHOT = "report-index";
 
     private final ConsumerFactory<String, ?> consumerFactory;
@@ -116,8 +118,10 @@ public class ReportIndex implements SmartLifecycle {
     }
 
     private void read() {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> partitions = awaitPartitions();
+        if (partitions.isEmpty()) {
+            return;
+        }
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         resume(partitions, ends);
@@ -125,6 +129,39 @@ public class ReportIndex implements SmartLifecycle {
         while (reader.running()) {
             pollOnce(partitions);
         }
+    }
+
+    /**
+     * The topic's partitions. On a fresh stack the topic is created as this service starts, and the
+     * brokers' metadata may not name it yet: ask again until it does (the memory is not loaded, and
+     * reports are answered 503, until then). Empty only once stopped.
+     */
+    private List<TopicPartition> awaitPartitions() {
+        boolean logged = false;
+        while (reader.running()) {
+            try {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_REPORTED).stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                if (!partitions.isEmpty()) {
+                    return partitions;
+                }
+            } catch (WakeupException e) {
+                throw e;
+            } catch (KafkaException e) {
+                log.warn("Asking for the partitions of {} failed, retrying: {}", Topics.INCIDENT_REPORTED, e.getMessage());
+            }
+            if (!logged) {
+                log.info("{} has no partitions yet; the memory of accepted reports waits for them.", Topics.INCIDENT_REPORTED);
+                logged = true;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(REDISCOVER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+        return List.of();
     }
 
     /** Starts from the snapshot where there is a usable one, else from the topic's beginning. */
