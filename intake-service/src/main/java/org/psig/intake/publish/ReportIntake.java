@@ -84,9 +84,7 @@ public class ReportIntake {
      * unless its 202's {@code position} is given as {@code atLeast}.
      */
     public List<KnownIncident> all(Optional<KnownReport.Position> atLeast) {
-        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
-        index.awaitLoaded(deadlineNanos);
-        atLeast.ifPresent(position -> index.awaitRead(position, deadlineNanos));
+        awaitView(atLeast);
         return index.all();
     }
 
@@ -103,14 +101,20 @@ public class ReportIntake {
      * another instance a moment ago, and a 404 must not contradict a 202.
      */
     public Optional<KnownIncident> find(UUID incidentId, Optional<KnownReport.Position> atLeast) {
-        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
-        index.awaitLoaded(deadlineNanos);
-        atLeast.ifPresent(position -> index.awaitRead(position, deadlineNanos));
+        long deadlineNanos = awaitView(atLeast);
         Optional<KnownIncident> known = index.find(incidentId);
         if (known.isPresent()) {
             return known;
         }
         index.awaitCaughtUp(deadlineNanos);
         return index.find(incidentId);
+    }
+
+    /** The memory loaded, and past {@code atLeast} if given; returns the deadline of the read that asked. */
+    private long awaitView(Optional<KnownReport.Position> atLeast) {
+        long deadlineNanos = System.nanoTime() + writeTimeout.toNanos();
+        index.awaitLoaded(deadlineNanos);
+        atLeast.ifPresent(position -> index.awaitRead(position, deadlineNanos));
+        return deadlineNanos;
     }
 }
