@@ -103,6 +103,18 @@ public class ReportIndex implements SmartLifecycle {
                 written.offset() + 1), deadlineNanos);
     }
 
+    /**
+     * After this instance wrote {@code written}: returns once the reader has read it, with the incident
+     * if the log holds another record of the same revision before it (another instance wrote it first,
+     * and the log's order decides), else empty.
+     */
+    public Optional<KnownIncident> writtenBefore(KnownReport.Position written, UUID incidentId, int revision,
+                                                 long deadlineNanos) {
+        awaitRead(written, deadlineNanos);
+        return find(incidentId).filter(incident -> incident.revision(revision)
+                .filter(first -> !first.position().equals(written)).isPresent());
+    }
+
     /** True once the reader has read everything that was committed when it started. */
     public boolean loaded() {
         return positions.loaded();

@@ -53,22 +53,17 @@ public class ReportIntake {
         return locks.withLock(incidentId, () -> {
             index.awaitLoaded(deadlineNanos);
             IncidentReported reported = ReportMapper.reported(incidentId, request, clock.instant(), warnings);
-            Optional<KnownReport> known = firstReport(incidentId);
+            Optional<KnownReport> known = index.find(incidentId).map(KnownIncident::first);
             if (known.isPresent()) {
                 return answerFor(known.get(), reported, warnings);
             }
             KnownReport.Position written = publisher.publish(reported, deadlineNanos);
-            index.awaitRead(written, deadlineNanos);
-            Optional<KnownReport> first = firstReport(incidentId).filter(report -> !report.position().equals(written));
+            Optional<KnownIncident> first = index.writtenBefore(written, incidentId, 1, deadlineNanos);
             if (first.isPresent()) {
-                return answerFor(first.get(), reported, warnings);
+                return answerFor(first.get().first(), reported, warnings);
             }
             return new Receipt(incidentId, 1, reported.getReceivedAt(), false, warnings, written);
         });
-    }
-
-    private Optional<KnownReport> firstReport(UUID incidentId) {
-        return index.find(incidentId).map(KnownIncident::first);
     }
 
     private static Receipt answerFor(KnownReport first, IncidentReported reported, List<String> warnings) {

@@ -75,9 +75,7 @@ public class ReportUpdates {
             }
             IncidentReported next = ReportMerge.revision(previous, update, clock.instant());
             KnownReport.Position written = publisher.publish(next, deadlineNanos);
-            index.awaitRead(written, deadlineNanos);
-            Optional<KnownIncident> first = index.find(incidentId).filter(known -> known.revision(next.getRevision())
-                    .filter(report -> !report.position().equals(written)).isPresent());
+            Optional<KnownIncident> first = index.writtenBefore(written, incidentId, next.getRevision(), deadlineNanos);
             if (first.isPresent()) {
                 // Another instance wrote this revision first: the log's order answers, as for a resend.
                 return repeat(first.get(), next.getRevision(), fingerprint).orElseThrow();

@@ -1,6 +1,7 @@
 package org.psig.intake.api;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -84,6 +85,8 @@ abstract class IntakeWebTestBase {
     void noReportKnownYet() {
         meters.clear();
         when(publisher.publish(any(), anyLong())).thenReturn(new KnownReport.Position(0, 0));
+        // The memory's own reading of the log's order, on the stubbed find and awaitRead.
+        when(index.writtenBefore(any(), any(), anyInt(), anyLong())).thenCallRealMethod();
     }
 
     ResultActions postReport(String body) throws Exception {
