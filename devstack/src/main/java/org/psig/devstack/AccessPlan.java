@@ -60,15 +60,15 @@ final class AccessPlan {
 
     private void triage() {
         String user = "triage-service";
-        topic(user, Topics.INCIDENT_REPORTED, DESCRIBE, READ);
+        topic(user, Topics.INCIDENT_REPORTED, CREATE, DESCRIBE, READ);
         for (String output : List.of(Topics.INCIDENT_TRIAGED, Topics.deadLetters(Topics.INCIDENT_REPORTED))) {
             topic(user, output, CREATE, DESCRIBE, WRITE);
         }
-        topic(user, Topics.TRIAGE_SEEN_INCIDENTS, CREATE, DESCRIBE, WRITE, READ);
-        // Follows the campaigns without a consumer group, so that later verdicts name them.
+        // Reads the campaigns, so that later verdicts name them.
         topic(user, Topics.INCIDENT_CAMPAIGNS, CREATE, DESCRIBE, READ);
-        allow(user, new ResourcePattern(ResourceType.GROUP, user, PatternType.LITERAL), READ);
-        allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "triage-", PatternType.PREFIXED), WRITE, DESCRIBE);
+        // The memory of the release before, read only (docs/architecture.md "Upgrading").
+        topic(user, Topics.TRIAGE_SEEN_INCIDENTS, DESCRIBE, READ);
+        streams(user, user);
     }
 
     private void notification() {
@@ -79,23 +79,24 @@ final class AccessPlan {
         for (String output : outputs) {
             topic(user, output, CREATE, DESCRIBE, WRITE);
         }
-        topic(user, Topics.NOTIFIER_NOTIFIED_INCIDENTS, CREATE, DESCRIBE, WRITE, READ);
-        allow(user, new ResourcePattern(ResourceType.GROUP, user, PatternType.LITERAL), READ);
-        allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "notification-", PatternType.PREFIXED),
-                WRITE, DESCRIBE);
+        topic(user, Topics.NOTIFIER_NOTIFIED_INCIDENTS, DESCRIBE, READ);
+        streams(user, user);
+    }
+
+    private void correlation() {
+        String user = "correlation-service";
+        topic(user, Topics.INCIDENT_TRIAGED, CREATE, DESCRIBE, READ);
+        for (String output : List.of(Topics.INCIDENT_CAMPAIGNS, Topics.NOTIFICATION_CAMPAIGNS)) {
+            topic(user, output, CREATE, DESCRIBE, WRITE);
+        }
+        streams(user, "psig-correlation");
     }
 
     /**
      * Kafka Streams under exactly_once_v2: its consumer group, transactional ids and internal topics
      * (repartition, changelog) all start with the application id.
      */
-    private void correlation() {
-        String user = "correlation-service";
-        String applicationId = "psig-correlation";
-        topic(user, Topics.INCIDENT_TRIAGED, CREATE, DESCRIBE, READ);
-        for (String output : List.of(Topics.INCIDENT_CAMPAIGNS, Topics.NOTIFICATION_CAMPAIGNS)) {
-            topic(user, output, CREATE, DESCRIBE, WRITE);
-        }
+    private void streams(String user, String applicationId) {
         allow(user, new ResourcePattern(ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED), ALL);
         allow(user, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.LITERAL), READ, DESCRIBE);
         allow(user, new ResourcePattern(ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED),

@@ -17,7 +17,7 @@ import org.apache.avro.generic.GenericContainer;
  * that rendering as the hottest frame. A generated class has one schema instance for the life of
  * the JVM, so the parsed schema is kept per instance and computed once.
  */
-class SchemaOnceAvroSerializer<U> extends AvroKafkaSerializer<U> {
+public class SchemaOnceAvroSerializer<U> extends AvroKafkaSerializer<U> {
 
     private volatile SchemaOnceParser<U> parser;
 

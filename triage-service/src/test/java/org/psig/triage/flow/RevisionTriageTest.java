@@ -3,7 +3,7 @@ package org.psig.triage.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,13 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.psig.kafka.PoisonRecordException;
-import org.psig.kafka.RecordHandler;
-import org.psig.kafka.RecordOutput;
+import org.psig.schemas.Campaign;
 import org.psig.schemas.Duty;
 import org.psig.schemas.Impacts;
 import org.psig.schemas.IncidentReport;
@@ -40,23 +38,23 @@ class RevisionTriageTest {
     private static final Instant SECOND_RECEIVED = Instant.parse("2026-11-28T09:00:00Z");
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final CampaignMemberships campaigns = new CampaignMemberships();
-
-    {
-        campaigns.onCaughtUp();
-    }
-    private final ReportedIncidentListener listener = new ReportedIncidentListener(
-            new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS), null, null, meters, campaigns);
+    private final RevisionTriage revisions = new RevisionTriage(
+            new TriagePolicy(ArsDirectory.fromClasspath(), TriageParameters.DEFAULTS), meters, Clock.systemUTC());
     private final Map<String, String> memory = new HashMap<>();
+    private final Map<String, String> campaigns = new HashMap<>();
 
-    /** Triages one record as a batch would, and remembers what it committed. */
+    /** Triages one record as the processor does, and remembers what it decided. */
     private IncidentTriaged triage(IncidentReported reported) {
-        RecordOutput out = new RecordOutput();
-        RecordHandler.Memory view = incidentId -> Optional.ofNullable(memory.get(incidentId));
-        listener.triage(reported, view, out);
-        memory.putAll(out.remembered());
-        out.afterCommitActions().forEach(Runnable::run);
-        return out.records().isEmpty() ? null : (IncidentTriaged) out.records().get(0).value();
+        String incidentId = reported.getIncidentId().toString();
+        Optional<RevisionTriage.Triaged> triaged = revisions.triage(reported,
+                Optional.ofNullable(memory.get(incidentId)).map(TriagedSoFar::decode),
+                CampaignMembers.of(campaigns.get(incidentId)));
+        triaged.ifPresent(decided -> memory.put(incidentId, decided.remembered().encode()));
+        return triaged.map(RevisionTriage.Triaged::verdict).orElse(null);
+    }
+
+    private void join(Campaign campaign) {
+        CampaignMembers.pairs(campaign).forEach(pair -> campaigns.merge(pair.key, pair.value, CampaignMembers::with));
     }
 
     private static IncidentReported initial() {
@@ -87,7 +85,7 @@ class RevisionTriageTest {
         UUID other = UUID.randomUUID();
         IncidentReported first = initial();
         IncidentTriaged firstVerdict = triage(first);
-        campaigns.record(Reports.campaign(outage, INCIDENT, other));
+        join(Reports.campaign(outage, INCIDENT, other));
 
         IncidentTriaged second = triage(Reports.followUp(first));
 
@@ -98,7 +96,7 @@ class RevisionTriageTest {
 
     @Test
     void shouldNameNoCampaignOnTheLaterVerdictOfAnIncidentInNone() {
-        campaigns.record(Reports.campaign(UUID.randomUUID(), UUID.randomUUID()));
+        join(Reports.campaign(UUID.randomUUID(), UUID.randomUUID()));
         IncidentReported first = initial();
         triage(first);
 
@@ -132,28 +130,6 @@ class RevisionTriageTest {
                 .singleElement().satisfies(deadline ->
                         assertThat(deadline.getDueAt()).isEqualTo(SECOND_RECEIVED.plus(Duration.ofHours(72))));
         assertThat(second.getReasons()).anySatisfy(reason -> assertThat(reason).contains("after revision 2 was received"));
-    }
-
-    @Test
-    void shouldPutTheSummaryOfTheVerdictInTheRecordsHeaders() {
-        IncidentReported first = initial();
-        triage(first);
-        RecordOutput out = new RecordOutput();
-
-        listener.triage(breachFound(first), incidentId -> Optional.ofNullable(memory.get(incidentId)), out);
-
-        Headers headers = out.records().get(0).headers();
-        IncidentTriaged verdict = (IncidentTriaged) out.records().get(0).value();
-        assertThat(text(headers, "psig-revision")).isEqualTo("2");
-        assertThat(text(headers, "psig-region")).isEqualTo("53");
-        assertThat(text(headers, "psig-deadlines")).contains("CNIL_NOTIFICATION=2026-12-01T09:00:00Z");
-        assertThat(text(headers, "psig-severity")).as("the header and the value agree")
-                .isEqualTo(verdict.getSeverity().name());
-        assertThat(text(headers, "psig-legal-qualification")).isEqualTo(verdict.getLegalQualification().name());
-    }
-
-    private static String text(Headers headers, String name) {
-        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

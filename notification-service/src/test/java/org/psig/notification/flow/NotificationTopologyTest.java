@@ -5,19 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.psig.kafka.PoisonRecordException;
-import org.psig.kafka.RecordHandler;
-import org.psig.kafka.RecordOutput;
+import org.psig.kafka.streams.LegacyMemory;
+import org.psig.kafka.streams.StreamsParts;
 import org.psig.schemas.ArsNotification;
 import org.psig.schemas.Deadline;
 import org.psig.schemas.Duty;
@@ -31,32 +33,74 @@ import org.psig.schemas.LegalQualification;
 import org.psig.schemas.Maliciousness;
 import org.psig.schemas.Severity;
 import org.psig.schemas.Tlp;
+import org.psig.schemas.Topics;
+import org.psig.testsupport.FakeRegistry;
 import org.psig.testsupport.ReportFixtures;
+import org.psig.testsupport.TopologyHarness;
 
-class TriagedIncidentListenerTest {
+/**
+ * The notification topology on Kafka Streams' test driver: what each verdict is told and to whom,
+ * what is remembered, what is skipped, and what is refused to the dead-letter topic.
+ */
+class NotificationTopologyTest {
+
+    private static final String LEGACY_TOPIC = Topics.NOTIFIER_NOTIFIED_INCIDENTS;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final TriagedIncidentListener listener = new TriagedIncidentListener(null, null, meters);
-    private final RecordOutput out = new RecordOutput();
-    private RecordHandler.Memory memory = incidentId -> Optional.empty();
+    private final FakeRegistry registry = new FakeRegistry();
+    private final TopologyHarness topology = new TopologyHarness(registry, builder -> {
+        LegacyMemory.add(builder, LEGACY_TOPIC);
+        NotificationTopology.build(builder, new StreamsParts(registry.deserializer(), meters, ObservationRegistry.NOOP),
+                registry.serializer());
+    });
 
-    /** Decides one verdict, then plays the commit, as BatchTransactions does once the batch commits. */
-    private void notify(IncidentTriaged triaged) {
-        listener.notify(triaged, memory, out);
-        out.afterCommitActions().forEach(Runnable::run);
+    @AfterEach
+    void stop() {
+        topology.close();
     }
 
-    private List<ProducerRecord<Object, Object>> sent(int count) {
-        assertThat(out.records()).hasSize(count);
-        return out.records();
+    private void notify(IncidentTriaged triaged) {
+        topology.pipe(Topics.INCIDENT_TRIAGED, triaged.getIncidentId().toString(), triaged);
+    }
+
+    /** What the notifications sent so far, in order, as the next hop reads them. */
+    private List<TestRecord<String, Object>> sent(int count) {
+        List<TestRecord<String, Object>> records = new ArrayList<>();
+        for (String topic : outputs()) {
+            records.addAll(topology.read(topic).stream().map(record -> new TestRecord<>(record.key(), record.value(),
+                    withTopic(record.headers(), topic))).toList());
+        }
+        assertThat(records).hasSize(count);
+        records.sort(java.util.Comparator.comparing(record -> topicOf(record).equals(Topics.NOTIFICATION_HFDS)));
+        return records;
+    }
+
+    private static List<String> outputs() {
+        List<String> topics = new ArrayList<>(Topics.allArsNotifications());
+        topics.add(Topics.NOTIFICATION_UNROUTED);
+        topics.add(Topics.NOTIFICATION_HFDS);
+        return topics;
+    }
+
+    private static Headers withTopic(Headers headers, String topic) {
+        headers.add("test-topic", topic.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static String topicOf(TestRecord<String, Object> record) {
+        return header(record, "test-topic");
+    }
+
+    private String remembered(IncidentTriaged triaged) {
+        return topology.store(NotificationProcessor.STORE).get(triaged.getIncidentId().toString());
     }
 
     @Test
     void shouldNotifyTheArsOfTheRegionAndTheHfds() {
         notify(triaged("53"));
 
-        List<ProducerRecord<Object, Object>> records = sent(2);
-        assertThat(records).extracting(ProducerRecord::topic)
+        List<TestRecord<String, Object>> records = sent(2);
+        assertThat(records).extracting(NotificationTopologyTest::topicOf)
                 .containsExactly("psig.notification.ars.53", "psig.notification.hfds");
         assertThat(records.get(0).value()).isInstanceOf(ArsNotification.class);
         assertThat(records.get(1).value()).isInstanceOf(HfdsNotification.class);
@@ -68,9 +112,9 @@ class TriagedIncidentListenerTest {
     void shouldSendAReportNoArsCoversToTheUnroutedTopic() {
         notify(triaged(null));
 
-        List<ProducerRecord<Object, Object>> records = sent(2);
-        assertThat(records.get(0).topic()).isEqualTo("psig.notification.unrouted");
-        assertThat(new String(records.get(0).headers().lastHeader("psig-region").value(), StandardCharsets.UTF_8)).isEmpty();
+        List<TestRecord<String, Object>> records = sent(2);
+        assertThat(topicOf(records.get(0))).isEqualTo("psig.notification.unrouted");
+        assertThat(header(records.get(0), "psig-region")).isEmpty();
     }
 
     @Test
@@ -94,43 +138,69 @@ class TriagedIncidentListenerTest {
 
         notify(triaged);
 
-        assertThat(out.remembered()).containsExactly(Map.entry(triaged.getIncidentId().toString(), "1"));
+        assertThat(remembered(triaged)).isEqualTo("1");
     }
 
     @ParameterizedTest(name = "revision {1} after {0} notified")
-    @CsvSource({"1, 1", "3, 2", "3, 3", "an-eventId-of-an-earlier-release, 1"})
+    @CsvSource({"1, 1", "3, 2", "3, 3"})
     void shouldSkipARevisionAlreadyNotified(String remembered, int revision) {
         IncidentTriaged triaged = revision(triaged("53"), revision, RevisionKind.UPDATE);
-        memory = incidentId -> incidentId.equals(triaged.getIncidentId().toString())
-                ? Optional.of(remembered) : Optional.empty();
+        topology.store(NotificationProcessor.STORE).put(triaged.getIncidentId().toString(), remembered);
 
         notify(triaged);
 
-        assertThat(out.records()).isEmpty();
-        assertThat(out.remembered()).isEmpty();
+        sent(0);
+        assertThat(remembered(triaged)).as("unchanged").isEqualTo(remembered);
         assertThat(meters.counter("psig.notification.duplicates").count()).isOne();
+    }
+
+    /** Upgraded from the release before: what its memory topic says was notified is not notified again. */
+    @ParameterizedTest(name = "revision {1} after {0} notified by the release before")
+    @CsvSource({"1, 1", "3, 2", "an-eventId-of-an-earlier-release, 1"})
+    void shouldSkipARevisionTheReleaseBeforeNotified(String remembered, int revision) {
+        IncidentTriaged triaged = revision(triaged("53"), revision, RevisionKind.UPDATE);
+        topology.pipeRaw(LEGACY_TOPIC, triaged.getIncidentId().toString(), remembered.getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders());
+
+        notify(triaged);
+
+        sent(0);
+        assertThat(meters.counter("psig.notification.duplicates").count()).isOne();
+    }
+
+    @Test
+    void shouldNotifyTheRevisionAfterTheOneTheReleaseBeforeNotifiedAndRememberIt() {
+        IncidentTriaged second = revision(triaged("53"), 2, RevisionKind.UPDATE);
+        topology.pipeRaw(LEGACY_TOPIC, second.getIncidentId().toString(), "1".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders());
+
+        notify(second);
+
+        sent(2);
+        assertThat(remembered(second)).isEqualTo("2");
     }
 
     @Test
     void shouldNotifyTheNextRevisionWithItsKindAndRevisionHeaders() {
         IncidentTriaged closure = revision(triaged("53"), 4, RevisionKind.CLOSURE);
-        memory = incidentId -> Optional.of("3");
+        topology.store(NotificationProcessor.STORE).put(closure.getIncidentId().toString(), "3");
 
         notify(closure);
 
-        assertThat(sent(2)).allSatisfy(record -> {
+        List<TestRecord<String, Object>> records = sent(2);
+        assertThat(records).allSatisfy(record -> {
             assertThat(header(record, "psig-revision")).isEqualTo("4");
             assertThat(header(record, "psig-kind")).isEqualTo("CLOSURE");
             assertThat(Instant.parse(header(record, "psig-published-at"))).isNotNull();
         });
-        ArsNotification ars = (ArsNotification) out.records().get(0).value();
-        HfdsNotification hfds = (HfdsNotification) out.records().get(1).value();
+        ArsNotification ars = (ArsNotification) records.get(0).value();
+        HfdsNotification hfds = (HfdsNotification) records.get(1).value();
         assertThat(ars.getRevision()).isEqualTo(4);
         assertThat(ars.getKind()).isEqualTo(RevisionKind.CLOSURE);
         assertThat(ars.getRevisionNote().getResolution().getRootCause()).isEqualTo("VPN account without MFA");
         assertThat(hfds.getKind()).isEqualTo(RevisionKind.CLOSURE);
         assertThat(hfds.getResolvedAt()).isEqualTo("2026-11-29T18:00:00+01:00");
-        assertThat(out.remembered()).containsEntry(closure.getIncidentId().toString(), "4");
+        assertThat(remembered(closure)).isEqualTo("4");
     }
 
     @Test
@@ -138,7 +208,7 @@ class TriagedIncidentListenerTest {
         UUID campaign = UUID.fromString("5f79be01-e331-3e6e-8457-755f84909f6d");
         IncidentTriaged update = IncidentTriaged.newBuilder(revision(triaged("53"), 2, RevisionKind.UPDATE))
                 .setCampaignIds(List.of(campaign)).build();
-        memory = incidentId -> Optional.of("1");
+        topology.store(NotificationProcessor.STORE).put(update.getIncidentId().toString(), "1");
 
         notify(update);
 
@@ -161,10 +231,48 @@ class TriagedIncidentListenerTest {
     }
 
     @Test
-    void shouldRefuseARegionNoArsHasRatherThanInventATopic() {
-        assertThatThrownBy(() -> notify(triaged("99")))
-                .isInstanceOf(PoisonRecordException.class).hasMessageContaining("'99'");
-        assertThat(out.records()).isEmpty();
+    void shouldDeadLetterARegionNoArsHasRatherThanInventATopic() {
+        IncidentTriaged unknownRegion = triaged("99");
+
+        notify(unknownRegion);
+
+        sent(0);
+        assertThat(topology.readRaw(Topics.deadLetters(Topics.INCIDENT_TRIAGED))).singleElement().satisfies(letter -> {
+            assertThat(letter.key()).isEqualTo(unknownRegion.getIncidentId().toString());
+            assertThat(letter.value()).as("the verdict as it was").isEqualTo(registry.write(unknownRegion));
+            assertThat(rawHeader(letter, "kafka_dlt-exception-message")).contains("'99'");
+            assertThat(rawHeader(letter, "kafka_dlt-original-topic")).isEqualTo(Topics.INCIDENT_TRIAGED);
+        });
+        assertThat(remembered(unknownRegion)).as("nothing remembered of a refused verdict").isNull();
+    }
+
+    @Test
+    void shouldDeadLetterAValueThatIsNoVerdictAndGoOnWithTheNext() {
+        IncidentTriaged next = triaged("53");
+
+        topology.pipeRaw(Topics.INCIDENT_TRIAGED, "not-avro", "{\"json\": true}".getBytes(StandardCharsets.UTF_8),
+                new RecordHeaders());
+        topology.pipe(Topics.INCIDENT_TRIAGED, "a-report", ReportFixtures.ransomware("KER-1", "350100426", "not a verdict"));
+        notify(next);
+
+        assertThat(topology.readRaw(Topics.deadLetters(Topics.INCIDENT_TRIAGED))).extracting(TestRecord::key)
+                .containsExactly("not-avro", "a-report");
+        sent(2);
+    }
+
+    /** The registry away while the schema cache is cold: retried (the thread fails and is replaced), never refused. */
+    @Test
+    void shouldNotDeadLetterAVerdictWhileTheRegistryIsAway() {
+        IncidentTriaged triaged = triaged("53");
+        registry.down();
+
+        assertThatThrownBy(() -> notify(triaged)).hasRootCauseInstanceOf(java.net.ConnectException.class);
+
+        assertThat(topology.readRaw(Topics.deadLetters(Topics.INCIDENT_TRIAGED))).isEmpty();
+        sent(0);
+        registry.up();
+        notify(triaged);
+        sent(2);
     }
 
     @Test
@@ -191,7 +299,11 @@ class TriagedIncidentListenerTest {
         assertThat(hfds.getDetectedAt()).isEqualTo("2026-11-27T06:40:00+01:00");
     }
 
-    private static String header(ProducerRecord<Object, Object> record, String name) {
+    private static String header(TestRecord<String, Object> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static String rawHeader(TestRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 

@@ -1,22 +1,13 @@
 package org.psig.triage.flow;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.psig.kafka.BatchTransactions;
-import org.psig.kafka.IncidentMemory;
 import org.psig.kafka.PoisonRecordException;
-import org.psig.kafka.RecordHandler;
-import org.psig.kafka.RecordOutput;
 import org.psig.schemas.Deadline;
 import org.psig.schemas.Duty;
 import org.psig.schemas.IncidentReported;
@@ -27,9 +18,7 @@ import org.psig.schemas.Severity;
 import org.psig.schemas.Tlp;
 import org.psig.schemas.RevisionKind;
 import org.psig.schemas.RevisionNote;
-import org.psig.schemas.Topics;
 import org.psig.schemas.VerdictChange;
-import org.psig.schemas.VerdictHeaders;
 import org.psig.triage.rules.Revision;
 import org.psig.triage.rules.TriagePolicy;
 import org.psig.triage.rules.Verdict;
@@ -37,55 +26,41 @@ import org.psig.triage.rules.VerdictChanges;
 import org.psig.triage.rules.VerdictChanges.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
-import org.springframework.stereotype.Component;
 
 /**
- * Consume-triage-produce, one Kafka transaction per poll batch: the verdicts, the memory of the
- * incidents and the consumed offsets commit together or not at all. Each revision of a report is
- * triaged in turn on the whole report as revised; a revision triage refuses (changed content under
- * a revision already triaged, a revision out of order) goes to the dead-letter topic alone.
+ * Triage of one revision of a report against what triage remembers of its incident: a verdict, or
+ * nothing for a repeat; a revision it refuses (changed content under a revision already triaged, a
+ * revision out of order) throws {@link PoisonRecordException}. Each revision is triaged in turn on
+ * the whole report as revised. No Kafka here: {@link TriageProcessor} keeps the memory in a store.
  */
-@Component
-class ReportedIncidentListener implements ConsumerSeekAware {
+final class RevisionTriage {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportedIncidentListener.class);
-    /**
-     * The longest a later revision waits, after triage starts, for the campaigns topic to be read:
-     * notifying the ARS matters more than naming the campaign.
-     */
-    private static final Duration CAMPAIGNS_CATCH_UP = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(RevisionTriage.class);
 
     private final TriagePolicy policy;
-    private final IncidentMemory seen;
-    private final BatchTransactions batches;
     private final MeterRegistry meters;
-    private final CampaignMemberships campaigns;
     private final Clock clock;
 
-    ReportedIncidentListener(TriagePolicy policy, IncidentMemory seen, BatchTransactions batches, MeterRegistry meters,
-                             CampaignMemberships campaigns) {
+    RevisionTriage(TriagePolicy policy, MeterRegistry meters, Clock clock) {
         this.policy = policy;
-        this.seen = seen;
-        this.batches = batches;
         this.meters = meters;
-        this.campaigns = campaigns;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
-    @KafkaListener(id = "triage", idIsGroup = false, topics = Topics.INCIDENT_REPORTED, batch = "true")
-    void onReported(List<ConsumerRecord<String, IncidentReported>> records) {
-        batches.process(records, seen, this::triage);
+    /** What triage does with a revision: the verdict to publish, if any, and what to remember then. */
+    record Triaged(IncidentTriaged verdict, TriagedSoFar remembered) {
     }
 
-    void triage(IncidentReported reported, RecordHandler.Memory memory, RecordOutput out) {
+    /**
+     * @param known     what was remembered of the incident, if anything
+     * @param campaigns the campaigns its incident joined, as far as triage has read them
+     */
+    Optional<Triaged> triage(IncidentReported reported, Optional<TriagedSoFar> known, List<String> campaigns) {
         String incidentId = reported.getIncidentId().toString();
         int revision = reported.getRevision();
-        Optional<TriagedSoFar> known = memory.find(incidentId).map(TriagedSoFar::decode);
         if (known.isPresent() && revision <= known.get().revision()) {
-            skipRepeat(incidentId, revision, known.get(), reported.getContentFingerprint(), out);
-            return;
+            skipRepeat(incidentId, revision, known.get(), reported.getContentFingerprint());
+            return Optional.empty();
         }
         int expected = known.map(soFar -> soFar.revision() + 1).orElse(1);
         if (revision != expected) {
@@ -101,50 +76,28 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         log.info("Revision {} of incident {} triaged: severity {}, {}, {}, ARS {}.", revision, incidentId,
                 verdict.severity(), verdict.maliciousness(), verdict.legalQualification(),
                 verdict.arsRegionCode().orElse("none"));
-        out.send(record(incidentId, triaged(reported, verdict, changes, campaignsOf(incidentId, revision))))
-                .remember(incidentId, TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict).encode())
-                .afterCommit(() -> meters.counter("psig.verdicts", "severity", verdict.severity().name(),
-                        "maliciousness", verdict.maliciousness().name(),
-                        "qualification", verdict.legalQualification().name(),
-                        "routed", Boolean.toString(verdict.arsRegionCode().isPresent())).increment());
+        meters.counter("psig.verdicts", "severity", verdict.severity().name(),
+                "maliciousness", verdict.maliciousness().name(),
+                "qualification", verdict.legalQualification().name(),
+                "routed", Boolean.toString(verdict.arsRegionCode().isPresent())).increment();
+        // Campaigns form from verdicts: a first verdict belongs to none yet.
+        List<String> campaignIds = revision == 1 ? List.of() : campaigns;
+        return Optional.of(new Triaged(triaged(reported, verdict, changes, campaignIds),
+                TriagedSoFar.of(revision, reported.getContentFingerprint(), verdict)));
     }
 
     /**
      * A revision triaged already. Only the last one's fingerprint is remembered: an older revision
      * seen again is a replay of what was triaged, since the intake writes one content per revision.
      */
-    private void skipRepeat(String incidentId, int revision, TriagedSoFar known, String fingerprint, RecordOutput out) {
+    private void skipRepeat(String incidentId, int revision, TriagedSoFar known, String fingerprint) {
         if (revision == known.revision() && !known.fingerprint().equals(fingerprint)) {
             meters.counter("psig.triage.conflicts").increment();
             throw new PoisonRecordException("Revision " + revision + " of incident " + incidentId
                     + " was already triaged with different content");
         }
-        out.afterCommit(() -> {
-            meters.counter("psig.triage.duplicates").increment();
-            log.info("Revision {} of incident {} was already triaged; the repeat is skipped.", revision, incidentId);
-        });
-    }
-
-    /**
-     * Campaigns form from verdicts, so a first verdict belongs to none yet; a later revision names
-     * the campaigns its incident joined, as far as triage has read them.
-     */
-    private List<String> campaignsOf(String incidentId, int revision) {
-        if (revision == 1) {
-            return List.of();
-        }
-        if (!campaigns.awaitRead(CAMPAIGNS_CATCH_UP)) {
-            log.warn("Revision {} of incident {} is triaged before {} was read: its verdict may not name its campaigns.",
-                    revision, incidentId, Topics.INCIDENT_CAMPAIGNS);
-        }
-        return campaigns.of(incidentId);
-    }
-
-    /** The verdict, with its summary in headers: readers that need only that do not decode the report it carries. */
-    private static ProducerRecord<Object, Object> record(String incidentId, IncidentTriaged triaged) {
-        ProducerRecord<Object, Object> record = new ProducerRecord<>(Topics.INCIDENT_TRIAGED, incidentId, triaged);
-        VerdictHeaders.of(triaged).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        meters.counter("psig.triage.duplicates").increment();
+        log.info("Revision {} of incident {} was already triaged; the repeat is skipped.", revision, incidentId);
     }
 
     private IncidentTriaged triaged(IncidentReported reported, Verdict verdict, List<Change> changes,
@@ -184,10 +137,5 @@ class ReportedIncidentListener implements ConsumerSeekAware {
         }
         RevisionNote note = reported.getRevisionNote();
         return note != null && note.getResolution() != null ? RevisionKind.CLOSURE : RevisionKind.UPDATE;
-    }
-
-    @Override
-    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        seen.invalidate();
     }
 }
