@@ -103,7 +103,7 @@ final class ChaosFaults {
 
     private Done rebalanceStorm() {
         long begin = System.nanoTime();
-        int assignments = SlowMember.storm(bootstrap, "notification-service", List.of(Topics.INCIDENT_TRIAGED), plan.storm(),
+        int assignments = SlowMember.storm(bootstrap, "notification-service", Topics.INCIDENT_TRIAGED, plan.storm(),
                 STORM_ASSIGNMENTS, plan.storm().multipliedBy(8));
         double storm = seconds(begin);
         if (assignments < STORM_ASSIGNMENTS) {

@@ -1,23 +1,32 @@
 package org.psig.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * A slow consumer in a service's group: it takes its share of the partitions, then holds each poll
- * longer than its {@code max.poll.interval.ms}, so the group expels it, and joins again at its next
- * poll. Each expulsion and each return rebalances the group: a rebalance storm, for as long as it
- * runs. It commits nothing: what it fetched is the real instances' to process again.
+ * A slow member of a Kafka Streams service's group (same application id, same input topic, so the
+ * group's assignor gives it the service's tasks): once it holds a task, its stream thread stalls
+ * past its {@code max.poll.interval.ms}, so the group expels it, then the thread fails, is replaced,
+ * and joins again. Each expulsion and each return rebalances the group: a rebalance storm, for as
+ * long as it runs. It commits nothing: it forwards no record, and a failed thread's transaction is
+ * aborted, so what it was given is the real instances' to process again.
  */
 public final class SlowMember {
 
@@ -27,8 +36,8 @@ public final class SlowMember {
     }
 
     /** Runs the storm for {@code duration}; returns how many times the group gave it partitions. */
-    public static int storm(String bootstrap, String group, List<String> topics, Duration duration) {
-        return storm(bootstrap, group, topics, duration, 0, duration);
+    public static int storm(String bootstrap, String applicationId, String topic, Duration duration) {
+        return storm(bootstrap, applicationId, topic, duration, 0, duration);
     }
 
     /**
@@ -36,39 +45,69 @@ public final class SlowMember {
      * partitions {@code assignments} times: on a busy machine joining takes a while, and a storm that
      * never got in forced no rebalance. Returns how many times it got partitions.
      */
-    public static int storm(String bootstrap, String group, List<String> topics, Duration duration, int assignments,
+    public static int storm(String bootstrap, String applicationId, String topic, Duration duration, int assignments,
                             Duration atMost) {
         AtomicInteger given = new AtomicInteger();
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.CLIENT_ID_CONFIG, "chaos-slow-member",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new Stalling(given));
+        Path stateDir = stateDir();
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(StreamsConfig.CLIENT_ID_CONFIG, "chaos-slow-member");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), MAX_POLL_INTERVAL_MS);
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1_000);
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         long last = begin + atMost.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(topics, new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    if (!partitions.isEmpty()) {
-                        given.incrementAndGet();
-                    }
-                }
-            });
+        try (KafkaStreams member = new KafkaStreams(builder.build(), config)) {
+            member.setUncaughtExceptionHandler(failure -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
+            member.start();
             while (System.nanoTime() < end || (given.get() < assignments && System.nanoTime() < last)) {
-                consumer.poll(Duration.ofMillis(500));
-                if (!consumer.assignment().isEmpty()) {
-                    // Slow: the poll loop stalls past max.poll.interval.ms; the heartbeat thread then leaves the group.
-                    Sleeps.millis(MAX_POLL_INTERVAL_MS + 1_500);
-                }
+                Sleeps.millis(200);
             }
+            member.close(Duration.ofSeconds(30));
+            member.cleanUp();
         }
         return given.get();
+    }
+
+    private static Path stateDir() {
+        try {
+            return Files.createTempDirectory("chaos-slow-member-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stalls its thread as soon as it holds a task, whether or not records arrive, then fails it. */
+    private static final class Stalling implements Processor<byte[], byte[], Void, Void> {
+
+        private final AtomicInteger given;
+
+        Stalling(AtomicInteger given) {
+            this.given = given;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            context.schedule(Duration.ofMillis(100), PunctuationType.WALL_CLOCK_TIME, now -> stall());
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            stall();
+        }
+
+        private void stall() {
+            given.incrementAndGet();
+            // Slow: the thread stalls past max.poll.interval.ms; the heartbeat thread then leaves the group.
+            Sleeps.millis(MAX_POLL_INTERVAL_MS + 1_500);
+            throw new IllegalStateException("The slow member fails its thread, as expelled members do");
+        }
     }
 }

@@ -57,7 +57,7 @@ class ChaosIT {
                         poster.retryLaterCount());
 
                 before = poster.acceptedCount();
-                int assignments = SlowMember.storm(brokers, "notification-service", List.of(Topics.INCIDENT_TRIAGED),
+                int assignments = SlowMember.storm(brokers, "notification-service", Topics.INCIDENT_TRIAGED,
                         Duration.ofSeconds(15));
                 int duringStorm = poster.acceptedCount() - before;
                 log.info("the slow member was given partitions {} times; {} reports accepted meanwhile", assignments,

@@ -29,7 +29,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
  * Exactly once when a transaction is fenced in the middle of a batch, as the coordinator does to a
  * transaction that outlives its timeout on an overloaded cluster: the batch was consumed, its output
  * aborted, and the service must process it again rather than go on from its consumer's position.
- * Triage and notification are built alike (a transaction per poll batch); each is fenced three times
+ * Triage and notification are built alike (Kafka Streams, exactly_once_v2); each is fenced three times
  * while 700 records arrive at 50 a second, and each record's result must appear exactly once.
  */
 @ExtendWith(RegistryExtension.class)
@@ -107,10 +107,12 @@ class FencedTransactionIT {
         return done;
     }
 
+    /** Its own application id, and so its own group and transactional ids (fence-test-*), as the fencer looks for them. */
     private static ServiceProcess start(String jar, String service, Path logFile) {
-        return ServiceProcess.start(jar, Map.of("PSIG_INSTANCE_ID", "fence-test"), logFile,
+        return ServiceProcess.start(jar, Map.of("PSIG_INSTANCE_ID", "fence-test",
+                        "PSIG_STATE_DIR", ServiceProcess.stateDirectory(service + "-fence-state-").toString()), logFile,
                 "--spring.kafka.bootstrap-servers=" + BROKERS,
-                "--spring.kafka.consumer.group-id=" + service + "-fence-test",
+                "--spring.kafka.streams.application-id=" + service + "-fence-test",
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
                 "--logging.level.root=WARN");

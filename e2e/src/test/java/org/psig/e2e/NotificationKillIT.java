@@ -50,6 +50,8 @@ class NotificationKillIT {
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
     private KilledService service;
+    /** Kept across the kills: a pod restarted in place finds its state directory, and so its transactional ids. */
+    private final Path stateDir = ServiceProcess.stateDirectory("notification-kill-state-");
     private PacedFeeder feeder;
 
     @AfterEach
@@ -106,11 +108,12 @@ class NotificationKillIT {
         // A stable instance, as a StatefulSet pod restarted in place: the same transactional ids abort at
         // once what the killed predecessor left open, and static group membership takes its partitions
         // back without waiting for its session to time out.
-        return ServiceProcess.start("psig.notification.jar", Map.of("PSIG_INSTANCE_ID", "kill-test"), logFile,
+        return ServiceProcess.start("psig.notification.jar", Map.of("PSIG_INSTANCE_ID", "kill-test",
+                        "PSIG_STATE_DIR", stateDir.toString()), logFile,
                 "--spring.kafka.bootstrap-servers=" + BROKERS,
-                "--spring.kafka.consumer.properties.group.instance.id=notification-kill-test",
+                "--spring.kafka.streams.properties.group.instance.id=notification-kill-test",
                 // Its own group: a static member that is gone holds its group's partitions for a session.
-                "--spring.kafka.consumer.group-id=notification-kill-test",
+                "--spring.kafka.streams.application-id=notification-kill-test",
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
                 "--logging.level.root=WARN");

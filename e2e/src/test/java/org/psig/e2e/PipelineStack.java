@@ -14,12 +14,14 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.psig.intake.IntakeApplication;
+import org.apache.kafka.streams.KafkaStreams;
 import org.psig.kafka.AvroPackages;
 import org.psig.notification.NotificationApplication;
+import org.psig.schemas.Topics;
 import org.psig.triage.TriageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** The three services, started in this JVM against a given broker and registry; closing stops them all. */
 final class PipelineStack implements AutoCloseable {
@@ -92,9 +94,9 @@ final class PipelineStack implements AutoCloseable {
         return services.get(service).getBean(MeterRegistry.class);
     }
 
-    /** Pauses a service's listener (its id is the service's name), as a slow instance would fall behind. */
-    void pauseListener(String service) {
-        listener(service, service).pause();
+    /** Pauses a service's processing, as a slow instance would fall behind. */
+    void pause(String service) {
+        streams(service).pause();
     }
 
     /** Starts one more instance of a service (in the same group); returns its name for {@link #stop}. */
@@ -109,14 +111,17 @@ final class PipelineStack implements AutoCloseable {
         services.remove(instance).close();
     }
 
-    /** The partitions an instance's listener holds now. */
+    /** The partitions of its input an instance's stream threads process now (its active tasks'). */
     int assignedPartitions(String instance, String service) {
-        var assigned = listener(instance, service).getAssignedPartitions();
-        return assigned == null ? 0 : assigned.size();
+        String input = service.equals("triage") ? Topics.INCIDENT_REPORTED : Topics.INCIDENT_TRIAGED;
+        return (int) streams(instance).metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .flatMap(task -> task.topicPartitions().stream())
+                .filter(partition -> partition.topic().equals(input)).count();
     }
 
-    private org.springframework.kafka.listener.MessageListenerContainer listener(String instance, String listenerId) {
-        return services.get(instance).getBean(KafkaListenerEndpointRegistry.class).getListenerContainer(listenerId);
+    private KafkaStreams streams(String instance) {
+        return services.get(instance).getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
     }
 
     /** Stops a service as an orchestrator would (SIGTERM: in-flight work finishes) and starts a new instance. */

@@ -19,7 +19,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
  * Triage, then notification, is restarted while reports keep arriving and while records wait for
- * it: each is held (its listener paused, as a slow instance would be) until at least
+ * it: each is held (its processing paused, as a slow instance would be) until at least
  * {@value #IN_FLIGHT} accepted reports wait for it, then restarted. Those reports, and every other,
  * end with exactly one verdict, one HFDS notification and one ARS-or-unrouted notification.
  */
@@ -58,7 +58,7 @@ class RestartMidBatchIT {
      */
     private static Set<String> restartWithRecordsInFlight(PipelineStack stack, String service, TopicRecorder recorder,
                                                           SteadyPoster poster, String output) {
-        stack.pauseListener(service);
+        stack.pause(service);
         Set<String> waiting = new HashSet<>();
         await("reports waiting for " + service).atMost(Duration.ofSeconds(30)).until(() -> {
             Set<String> done = recorder.catchUp().stream().filter(r -> r.topic().equals(output))

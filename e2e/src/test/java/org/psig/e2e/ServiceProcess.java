@@ -50,6 +50,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A state directory root (PSIG_STATE_DIR) of a test's own: a service's stores, and the process id
+     * its transactional ids are made of, survive its restarts in it, as on a pod's volume.
+     */
+    static Path stateDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Waits until the service's readiness probe answers 200. */
     static void awaitReady(String baseUrl) {
         HttpClient http = HttpClient.newHttpClient();

@@ -46,6 +46,8 @@ class TriageKillIT {
     private static final String BROKERS = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
     private KilledService service;
+    /** Kept across the kills: a pod restarted in place finds its state directory, and so its transactional ids. */
+    private final Path stateDir = ServiceProcess.stateDirectory("triage-kill-state-");
     private PacedFeeder feeder;
 
     @AfterEach
@@ -86,10 +88,11 @@ class TriageKillIT {
 
     private ServiceProcess start(Path logFile) {
         // A stable instance restarted in place, as in NotificationKillIT.
-        return ServiceProcess.start("psig.triage.jar", Map.of("PSIG_INSTANCE_ID", "kill-test"), logFile,
+        return ServiceProcess.start("psig.triage.jar", Map.of("PSIG_INSTANCE_ID", "kill-test",
+                        "PSIG_STATE_DIR", stateDir.toString()), logFile,
                 "--spring.kafka.bootstrap-servers=" + BROKERS,
-                "--spring.kafka.consumer.properties.group.instance.id=triage-kill-test",
-                "--spring.kafka.consumer.group-id=triage-kill-test",
+                "--spring.kafka.streams.properties.group.instance.id=triage-kill-test",
+                "--spring.kafka.streams.application-id=triage-kill-test",
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",
                 "--server.port=0",
                 "--logging.level.root=WARN");
