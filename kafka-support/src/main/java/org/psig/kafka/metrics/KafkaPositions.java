@@ -1,5 +1,6 @@
 package org.psig.kafka.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +35,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Reads from the broker, at a fixed interval, what a service's own metrics cannot count: the lag
- * of each consumer group it runs, per partition ({@code psig_kafka_consumer_lag}), and the dead
+ * of each consumer group it runs, per partition ({@code psig_kafka_consumer_lag}), the age of the
+ * oldest record each group has still to process ({@code psig_kafka_oldest_waiting_seconds}), and the dead
  * letters of the topics it consumes that wait for a replay ({@code psig_dead_letters_waiting}).
  * A reading that fails (the broker away) keeps the last values: the readiness gauge tells that
  * the service cannot reach Kafka.
@@ -50,10 +52,13 @@ public final class KafkaPositions implements SmartLifecycle {
     private final Duration interval;
     private final MultiGauge lag;
     private final MultiGauge waiting;
+    private final MultiGauge oldest;
+    private final Clock clock;
     private final DeadLetterTally tally = new DeadLetterTally();
     private ScheduledExecutorService reader;
     private AdminClient admin;
     private DeadLetterReader deadLetters;
+    private WaitingRecords waitingRecords;
 
     public KafkaPositions(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry listeners, List<WatchedGroup> watched,
                           MeterRegistry meters,
@@ -68,6 +73,11 @@ public final class KafkaPositions implements SmartLifecycle {
         this.waiting = MultiGauge.builder("psig.dead.letters.waiting")
                 .description("Records in a dead-letter topic not replayed yet (./psig replay-dlt)")
                 .register(meters);
+        this.oldest = MultiGauge.builder("psig.kafka.oldest.waiting")
+                .description("Age of the oldest record a consumer group has still to process; 0 when none waits")
+                .baseUnit("seconds")
+                .register(meters);
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -107,7 +117,9 @@ public final class KafkaPositions implements SmartLifecycle {
             if (topicsByGroup.isEmpty()) {
                 return;
             }
-            lag.register(lagRows(topicsByGroup), true);
+            List<MultiGauge.Row<?>> ages = new ArrayList<>();
+            lag.register(lagRows(topicsByGroup, ages), true);
+            oldest.register(ages, true);
             Set<String> deadLetterTopics = topicsByGroup.values().stream().flatMap(Set::stream)
                     .map(Topics::deadLetters).collect(Collectors.toCollection(TreeSet::new));
             waiting.register(waitingRows(deadLetterTopics), true);
@@ -131,17 +143,39 @@ public final class KafkaPositions implements SmartLifecycle {
         return topics;
     }
 
-    private List<MultiGauge.Row<?>> lagRows(Map<String, Set<String>> topicsByGroup)
+    /** The lag of each group per partition; into {@code ages}, the age of its oldest waiting record per topic. */
+    private List<MultiGauge.Row<?>> lagRows(Map<String, Set<String>> topicsByGroup, List<MultiGauge.Row<?>> ages)
             throws ExecutionException, InterruptedException, TimeoutException {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Map.Entry<String, Set<String>> group : topicsByGroup.entrySet()) {
             List<TopicPartition> partitions = partitions(group.getValue());
             Map<TopicPartition, Long> committed = committed(group.getKey(), partitions);
-            ConsumerLag.of(committed, offsets(partitions, OffsetSpec.earliest()), offsets(partitions, OffsetSpec.latest()))
-                    .forEach((partition, records) -> rows.add(MultiGauge.Row.of(Tags.of("group", group.getKey(),
-                            "topic", partition.topic(), "partition", Integer.toString(partition.partition())), records)));
+            Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+            Map<TopicPartition, Long> lags = ConsumerLag.of(committed, starts, offsets(partitions, OffsetSpec.latest()));
+            lags.forEach((partition, records) -> rows.add(MultiGauge.Row.of(Tags.of("group", group.getKey(),
+                    "topic", partition.topic(), "partition", Integer.toString(partition.partition())), records)));
+            for (String topic : group.getValue()) {
+                Map<TopicPartition, Long> waitingFrom = new HashMap<>();
+                lags.forEach((partition, records) -> {
+                    if (records > 0 && partition.topic().equals(topic)) {
+                        waitingFrom.put(partition, Math.max(committed.getOrDefault(partition, 0L),
+                                starts.getOrDefault(partition, 0L)));
+                    }
+                });
+                double age = waitingRecords().oldest(waitingFrom, TIMEOUT)
+                        .map(written -> Math.max(0, Duration.between(written, clock.instant()).toMillis() / 1000.0))
+                        .orElse(0.0);
+                ages.add(MultiGauge.Row.of(Tags.of("group", group.getKey(), "topic", topic), age));
+            }
         }
         return rows;
+    }
+
+    private WaitingRecords waitingRecords() {
+        if (waitingRecords == null) {
+            waitingRecords = new WaitingRecords(kafkaAdmin.getConfigurationProperties());
+        }
+        return waitingRecords;
     }
 
     private List<MultiGauge.Row<?>> waitingRows(Set<String> deadLetterTopics)
@@ -207,6 +241,9 @@ public final class KafkaPositions implements SmartLifecycle {
     private void close() {
         if (deadLetters != null) {
             deadLetters.close();
+        }
+        if (waitingRecords != null) {
+            waitingRecords.close();
         }
         if (admin != null) {
             admin.close(TIMEOUT);

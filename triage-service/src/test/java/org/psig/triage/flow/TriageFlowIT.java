@@ -53,7 +53,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
         "spring.config.name=triage-service",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.properties.apicurio.registry.url=${psig.registry.url}/apis/registry/v2",
-        "server.port=0"})
+        "server.port=0",
+        "psig.metrics.kafka-interval=500ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TriageFlowIT {
 
@@ -234,6 +235,26 @@ class TriageFlowIT {
                 .contains("already triaged with different content"));
         assertThat(verdictsOf(id)).hasSize(1);
         assertThat(meters.counter("psig.triage.conflicts").count()).isEqualTo(conflictsBefore + 1);
+    }
+
+    /** What the PsigReportWaiting alert reads: how long the oldest report not triaged yet has waited. */
+    @Test
+    void shouldTellHowLongAReportHasWaitedWhileTriageDoesNotMove() throws Exception {
+        KafkaStreams triage = streams.getKafkaStreams();
+        UUID waiting = UUID.randomUUID();
+        triage.pause();
+        try {
+            report(Reports.ransomware(waiting, "350100426", "En attente"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> oldestWaiting() >= 2.0);
+        } finally {
+            triage.resume();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdictsOf(waiting).size() == 1 && oldestWaiting() == 0.0);
+    }
+
+    private double oldestWaiting() {
+        return meters.get("psig.kafka.oldest.waiting").tag("group", "triage-service")
+                .tag("topic", Topics.INCIDENT_REPORTED).gauge().value();
     }
 
     private ReadOnlyKeyValueStore<String, String> campaignsStore() {
