@@ -132,6 +132,18 @@ class NotificationTopologyTest {
         });
     }
 
+    /** Readers that print headers (./psig tail) show them in the contract's order. */
+    @Test
+    void shouldWriteTheHeadersInTheContractsOrder() {
+        notify(triaged("53"));
+
+        assertThat(sent(2)).allSatisfy(record -> assertThat(java.util.stream.StreamSupport
+                .stream(record.headers().spliterator(), false).map(header -> header.key())
+                .filter(key -> key.startsWith("psig-")).toList())
+                .containsExactly("psig-incident-id", "psig-severity", "psig-maliciousness", "psig-region",
+                        "psig-revision", "psig-kind", "psig-published-at"));
+    }
+
     @Test
     void shouldRememberTheLastRevisionNotified() {
         IncidentTriaged triaged = triaged("53");
