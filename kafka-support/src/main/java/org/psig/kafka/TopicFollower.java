@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +94,14 @@ public final class TopicFollower implements SmartLifecycle {
     /** The services that create these topics may start after this one: wait for them. */
     private List<TopicPartition> partitionsOf(org.apache.kafka.clients.consumer.Consumer<String, Object> opened, String topic) {
         while (true) {
-            List<TopicPartition> partitions = opened.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            List<TopicPartition> partitions;
+            try {
+                partitions = opened.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+            } catch (TimeoutException notYet) {
+                // What a missing topic looks like to a client of a cluster with auto-creation off.
+                partitions = List.of();
+            }
             if (!partitions.isEmpty()) {
                 return partitions;
             }
