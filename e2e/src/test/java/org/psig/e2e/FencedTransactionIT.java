@@ -42,6 +42,7 @@ class FencedTransactionIT {
 
     private ServiceProcess service;
     private PacedFeeder feeder;
+    private Path stateDir;
 
     @AfterEach
     void stopTheService() {
@@ -50,6 +51,9 @@ class FencedTransactionIT {
         }
         if (service != null) {
             service.close();
+        }
+        if (stateDir != null) {
+            ServiceProcess.deleteStateDirectory(stateDir);
         }
     }
 
@@ -108,9 +112,10 @@ class FencedTransactionIT {
     }
 
     /** Its own application id, and so its own group and transactional ids (fence-test-*), as the fencer looks for them. */
-    private static ServiceProcess start(String jar, String service, Path logFile) {
+    private ServiceProcess start(String jar, String service, Path logFile) {
+        stateDir = ServiceProcess.stateDirectory(service + "-fence-state-");
         return ServiceProcess.start(jar, Map.of("PSIG_INSTANCE_ID", "fence-test",
-                        "PSIG_STATE_DIR", ServiceProcess.stateDirectory(service + "-fence-state-").toString()), logFile,
+                        "PSIG_STATE_DIR", stateDir.toString()), logFile,
                 "--spring.kafka.bootstrap-servers=" + BROKERS,
                 "--spring.kafka.streams.application-id=" + service + "-fence-test",
                 "--spring.kafka.properties.apicurio.registry.url=" + RegistryServer.shared().url() + "/apis/registry/v2",

@@ -62,6 +62,7 @@ class NotificationKillIT {
         if (service != null) {
             service.close();
         }
+        ServiceProcess.deleteStateDirectory(stateDir);
     }
 
     @Test

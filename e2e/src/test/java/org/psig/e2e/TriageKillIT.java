@@ -58,6 +58,7 @@ class TriageKillIT {
         if (service != null) {
             service.close();
         }
+        ServiceProcess.deleteStateDirectory(stateDir);
     }
 
     @Test
