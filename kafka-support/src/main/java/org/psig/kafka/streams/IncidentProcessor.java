@@ -117,8 +117,8 @@ public abstract class IncidentProcessor<V> implements Processor<String, byte[], 
                 .increment();
         Headers headers = DeadLetter.headers(record.headers(), source.topic(), source.partition(), source.offset(),
                 record.timestamp(), reason);
-        context.forward(new Record<>(record.key(), new Output(deadLetters, record.key(), record.value(),
-                java.util.Map.of()), context.currentSystemTimeMs(), headers));
+        context.forward(new Record<>(record.key(), Output.of(deadLetters, record.key(), record.value()),
+                context.currentSystemTimeMs(), headers));
     }
 
     private static Throwable rootCause(Throwable exception) {

@@ -1,13 +1,11 @@
 package org.psig.notification.flow;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.psig.kafka.streams.IncidentProcessor;
-import org.psig.kafka.streams.LegacyMemory;
 import org.psig.kafka.streams.Output;
+import org.psig.kafka.streams.Remembered;
 import org.psig.kafka.streams.StreamsParts;
 import org.psig.schemas.IncidentTriaged;
 
@@ -22,8 +20,7 @@ final class NotificationProcessor extends IncidentProcessor<IncidentTriaged> {
     static final String STORE = "notified-revisions";
 
     private final Notifier notifier;
-    private KeyValueStore<String, String> notified;
-    private Optional<KeyValueStore<String, String>> earlierRelease;
+    private Remembered notified;
 
     NotificationProcessor(Notifier notifier, StreamsParts parts) {
         super(IncidentTriaged.class, parts);
@@ -33,15 +30,12 @@ final class NotificationProcessor extends IncidentProcessor<IncidentTriaged> {
     @Override
     public void init(ProcessorContext<String, Output> context) {
         super.init(context);
-        notified = context.getStateStore(STORE);
-        earlierRelease = LegacyMemory.find(context);
+        notified = Remembered.in(context, STORE);
     }
 
     @Override
     protected List<Output> handle(String incidentId, IncidentTriaged triaged) {
-        int lastNotified = Optional.ofNullable(notified.get(incidentId))
-                .or(() -> earlierRelease.map(store -> store.get(incidentId)))
-                .map(Notifier::revision).orElse(0);
+        int lastNotified = notified.find(incidentId).map(Notifier::revision).orElse(0);
         List<Output> notifications = notifier.notify(triaged, lastNotified);
         if (!notifications.isEmpty()) {
             notified.put(incidentId, Integer.toString(triaged.getRevision()));

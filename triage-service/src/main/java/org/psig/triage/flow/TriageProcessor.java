@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.psig.kafka.streams.IncidentProcessor;
-import org.psig.kafka.streams.LegacyMemory;
 import org.psig.kafka.streams.Output;
+import org.psig.kafka.streams.Remembered;
 import org.psig.kafka.streams.StreamsParts;
 import org.psig.schemas.IncidentReported;
 import org.psig.schemas.Topics;
@@ -24,9 +24,8 @@ final class TriageProcessor extends IncidentProcessor<IncidentReported> {
     static final String STORE = "triaged-so-far";
 
     private final RevisionTriage triage;
-    private KeyValueStore<String, String> soFar;
+    private Remembered soFar;
     private KeyValueStore<String, String> campaigns;
-    private Optional<KeyValueStore<String, String>> earlierRelease;
 
     TriageProcessor(RevisionTriage triage, StreamsParts parts) {
         super(IncidentReported.class, parts);
@@ -36,16 +35,13 @@ final class TriageProcessor extends IncidentProcessor<IncidentReported> {
     @Override
     public void init(ProcessorContext<String, Output> context) {
         super.init(context);
-        soFar = context.getStateStore(STORE);
+        soFar = Remembered.in(context, STORE);
         campaigns = context.getStateStore(CampaignMembers.STORE);
-        earlierRelease = LegacyMemory.find(context);
     }
 
     @Override
     protected List<Output> handle(String incidentId, IncidentReported reported) {
-        Optional<TriagedSoFar> known = Optional.ofNullable(soFar.get(incidentId))
-                .or(() -> earlierRelease.map(store -> store.get(incidentId)))
-                .map(TriagedSoFar::decode);
+        Optional<TriagedSoFar> known = soFar.find(incidentId).map(TriagedSoFar::decode);
         return triage.triage(reported, known, CampaignMembers.of(campaigns.get(incidentId)))
                 .map(triaged -> {
                     soFar.put(incidentId, triaged.remembered().encode());
