@@ -64,6 +64,8 @@ public final class SlowMember {
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         long last = begin + atMost.toNanos();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler(quietForStalls(before));
         try (KafkaStreams member = new KafkaStreams(builder.build(), config)) {
             member.setUncaughtExceptionHandler(failure -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
             member.start();
@@ -72,8 +74,42 @@ public final class SlowMember {
             }
             member.close(Duration.ofSeconds(30));
             member.cleanUp();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
         }
         return given.get();
+    }
+
+    /**
+     * A replaced stream thread ends with its failure, which the JVM would print whole: the storm's
+     * own failures are expected, so they are one line each; anything else is printed as before.
+     */
+    private static Thread.UncaughtExceptionHandler quietForStalls(Thread.UncaughtExceptionHandler before) {
+        return (thread, failure) -> {
+            if (isStall(failure)) {
+                Bench.log("  the slow member's thread " + thread.getName() + " failed, as planned; Streams replaces it");
+            } else if (before != null) {
+                before.uncaughtException(thread, failure);
+            } else {
+                thread.getThreadGroup().uncaughtException(thread, failure);
+            }
+        };
+    }
+
+    static boolean isStall(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Stall) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The failure the slow member throws on purpose. */
+    static final class Stall extends IllegalStateException {
+        Stall() {
+            super("The slow member fails its thread, as expelled members do");
+        }
     }
 
     private static Path stateDir() {
@@ -107,7 +143,7 @@ public final class SlowMember {
             given.incrementAndGet();
             // Slow: the thread stalls past max.poll.interval.ms; the heartbeat thread then leaves the group.
             Sleeps.millis(MAX_POLL_INTERVAL_MS + 1_500);
-            throw new IllegalStateException("The slow member fails its thread, as expelled members do");
+            throw new Stall();
         }
     }
 }
