@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.psig.schemas.Topics;
+import org.psig.testsupport.Directories;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.TopicRecorder;
@@ -53,7 +54,7 @@ class FencedTransactionIT {
             service.close();
         }
         if (stateDir != null) {
-            ServiceProcess.deleteStateDirectory(stateDir);
+            Directories.delete(stateDir);
         }
     }
 

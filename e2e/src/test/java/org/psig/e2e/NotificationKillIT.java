@@ -25,6 +25,7 @@ import org.psig.schemas.HfdsNotification;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.RevisionKind;
 import org.psig.schemas.Topics;
+import org.psig.testsupport.Directories;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.TopicRecorder;
@@ -62,7 +63,7 @@ class NotificationKillIT {
         if (service != null) {
             service.close();
         }
-        ServiceProcess.deleteStateDirectory(stateDir);
+        Directories.delete(stateDir);
     }
 
     @Test

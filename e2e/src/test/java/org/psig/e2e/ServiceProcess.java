@@ -62,15 +62,6 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Removes a state directory of {@link #stateDirectory} once its service has stopped. */
-    static void deleteStateDirectory(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Waits until the service's readiness probe answers 200. */
     static void awaitReady(String baseUrl) {
         HttpClient http = HttpClient.newHttpClient();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.psig.schemas.IncidentTriaged;
 import org.psig.schemas.Topics;
+import org.psig.testsupport.Directories;
 import org.psig.testsupport.RegistryExtension;
 import org.psig.testsupport.RegistryServer;
 import org.psig.testsupport.TopicRecorder;
@@ -58,7 +59,7 @@ class TriageKillIT {
         if (service != null) {
             service.close();
         }
-        ServiceProcess.deleteStateDirectory(stateDir);
+        Directories.delete(stateDir);
     }
 
     @Test

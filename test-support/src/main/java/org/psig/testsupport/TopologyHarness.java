@@ -76,10 +76,6 @@ public final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-        try (var files = Files.walk(stateDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Directories.delete(stateDir);
     }
 }
